@@ -1,0 +1,266 @@
+import { compileTemplate, type Resolver } from './binding'
+import { clockDate } from './clock'
+import { compileTrigger } from './compile'
+import { BindingError } from './errors'
+import { createGlobals, type AlertType } from './globals'
+import { createJSObject, type JSObjectDefinition } from './js-object'
+import { mountWidgets, type MountedWidgets } from './mount'
+import { instantiateModule, type ModuleDefinition } from './module'
+import { planPageLoad, runPageLoad, type PageLoadAction } from './page-load'
+import { createQuery, type Query, type QueryDefinition } from './query'
+import { computed, effect, signal, untracked } from './reactive'
+import { idbStorage, type StorageBackend } from './storage'
+import { createStore, describe, type ChannelLike, type Store } from './store'
+
+/** What a user writes: the app's queries, JS objects, modules and page-load actions. */
+export interface AppDefinition {
+  /** Names the app's IndexedDB store and cross-tab channel: one id, one store. */
+  readonly id: string
+  readonly queries?: readonly QueryDefinition[]
+  readonly jsObjects?: Readonly<Record<string, JSObjectDefinition>>
+  readonly modules?: Readonly<Record<string, ModuleDefinition>>
+  /** Names in the app's scope, like Appsmith's installed JS libraries. */
+  readonly libraries?: Readonly<Record<string, unknown>>
+  /** Actions to run on page load: query names and `JSObject.function` paths. */
+  readonly pageLoad?: readonly string[]
+}
+
+/** Everything a host or a test may inject; each has the browser's default. */
+export interface AppOptions {
+  readonly fetch?: typeof fetch
+  /** The clock, in ms; code that uses `Date` sees it. */
+  readonly now?: () => number
+  /** Where the store persists; `null` keeps it in memory. Default: IndexedDB. */
+  readonly storage?: StorageBackend | null
+  /** The Web Locks manager that code sees as `navigator.locks`; `null` means none. */
+  readonly locks?: LockManager | null
+  /** Creates the cross-tab channel; `null` turns cross-tab updates off. Default: BroadcastChannel. */
+  readonly channel?: ((name: string) => ChannelLike) | null
+  /** Base for relative query URLs. Default: the page's URL. */
+  readonly baseUrl?: string
+  /** `appsmith.URL` comes from this. Default: the page's URL. */
+  readonly url?: string
+  readonly mode?: 'EDIT' | 'PUBLISHED'
+  /** Degraded-mode warnings and failed actions. Default: console.warn. */
+  readonly warn?: (message: string) => void
+  /** Alerts from `showAlert`, besides any toast widget. */
+  readonly onAlert?: (message: string, type: AlertType) => void
+  /** Handles `navigateTo`. Default: the browser's location. */
+  readonly navigate?: (target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW') => void
+}
+
+/** A running app: the host API tests are written against. */
+export interface App {
+  /** The data tree as bindings see it: entities, `appsmith` and the global functions. */
+  readonly scope: Readonly<Record<string, unknown>>
+  /** Binding errors now shown on widgets, one per property. */
+  readonly errors: readonly BindingError[]
+  /** One synchronous evaluation; a failing binding yields a {@link BindingError} value. */
+  evaluate(template: string): unknown
+  /** Runs a trigger snippet (`{{ Q.run() }}` or plain statements); resolves with its value. */
+  run(code: string): Promise<unknown>
+  /** Calls back now and on every change of the template's value; returns unsubscribe. */
+  watch(template: string, callback: (value: unknown) => void): () => void
+  /** Binds the widgets under `root`, then runs the page-load actions. */
+  mount(root: Element): Promise<void>
+  /** Runs the page-load actions (mount does this). */
+  runPageLoad(): Promise<void>
+  /** Stops timers, effects and channels. */
+  dispose(): void
+}
+
+const GLOBAL_NAMES = new Set([
+  'appsmith', 'storeValue', 'removeValue', 'clearStore', 'reloadStore', 'showAlert', 'navigateTo',
+  'setInterval', 'clearInterval', 'download', 'copyToClipboard', 'resetWidget',
+])
+
+/**
+ * Creates an app. Resolves once the store is hydrated, so every JS object and
+ * page-load action sees persisted values from the start.
+ */
+export async function createApp(definition: AppDefinition, options: AppOptions = {}): Promise<App> {
+  if (typeof definition?.id !== 'string' || definition.id === '') throw new TypeError('createApp: the definition needs an id')
+  const warn = options.warn ?? ((message: string) => console.warn(message))
+  const channel = options.channel === null
+    ? null
+    : (options.channel ?? (typeof BroadcastChannel === 'function' ? (n: string) => new BroadcastChannel(n) as ChannelLike : null))?.(`smithlet:${definition.id}`) ?? null
+  const store: Store = createStore({
+    storage: options.storage === undefined ? idbStorage(definition.id) : options.storage,
+    channel,
+    warn,
+  })
+  await store.hydrate()
+
+  const disposers: Array<() => void> = [() => store.dispose()]
+  const alertListeners = new Set<(message: string, type: AlertType) => void>()
+  if (options.onAlert) alertListeners.add(options.onAlert)
+  let widgets: MountedWidgets | null = null
+  const errorMap = signal<ReadonlyMap<string, BindingError>>(new Map())
+
+  const { globals, dispose: disposeGlobals } = createGlobals({
+    store,
+    alert: (message, type) => {
+      for (const listener of alertListeners) listener(message, type)
+    },
+    navigate: options.navigate ?? browserNavigate,
+    resetWidget: (name) => {
+      if (widgets === null || !widgets.reset(name)) throw new Error(`resetWidget: no widget is named "${name}"`)
+    },
+    warn,
+  })
+  disposers.push(disposeGlobals)
+
+  const scope = Object.create(null) as Record<string, unknown>
+  const resolve: Resolver = (name) => (name in scope ? scope[name] : (globalThis as Record<string, unknown>)[name])
+  Object.assign(scope, globals)
+  scope.appsmith = Object.freeze({
+    store: store.view,
+    URL: urlInfo(options.url ?? (typeof location === 'undefined' ? 'http://localhost/' : location.href)),
+    mode: options.mode ?? 'PUBLISHED',
+    user: Object.freeze({}),
+  })
+  if (options.now) scope.Date = clockDate(options.now)
+  if (options.fetch) scope.fetch = options.fetch
+  if (options.locks !== undefined) {
+    const base = (globalThis as { navigator?: object }).navigator ?? {}
+    scope.navigator = Object.create(base, { locks: { value: options.locks ?? undefined } })
+  }
+  for (const [name, library] of Object.entries(definition.libraries ?? {})) define(name, library)
+
+  const queryContext = {
+    fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
+    baseUrl: options.baseUrl ?? (typeof location === 'undefined' ? undefined : location.href),
+  }
+  const queries = new Map<string, Query>()
+  for (const query of definition.queries ?? []) {
+    const entity = createQuery(query, { ...queryContext, resolve })
+    queries.set(query.name, entity)
+    define(query.name, entity)
+  }
+  for (const [name, module] of Object.entries(definition.modules ?? {})) {
+    define(name, instantiateModule(name, module, scope, queryContext))
+  }
+  for (const [name, source] of Object.entries(definition.jsObjects ?? {})) {
+    define(name, createJSObject(name, source, resolve))
+  }
+
+  function define(name: string, entity: unknown): void {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new TypeError(`"${name}" is not a valid entity name`)
+    if (name in scope) {
+      throw new Error(`two entities are named "${name}"${GLOBAL_NAMES.has(name) ? ' (a global function has that name)' : ''}`)
+    }
+    scope[name] = entity
+  }
+
+  const setError = (key: string, error: BindingError | null): void => {
+    const current = errorMap.peek()
+    if (error === null ? !current.has(key) : current.get(key) === error) return
+    const next = new Map(current)
+    if (error === null) next.delete(key)
+    else next.set(key, error)
+    errorMap.value = next
+  }
+
+  const run = async (code: string): Promise<unknown> => compileTrigger(code).call(undefined, resolve)
+
+  const reportFailure = (what: string, error: unknown): void => {
+    const message = `${what} failed: ${describe(error)}`
+    warn(`smithlet: ${message}`)
+    for (const listener of alertListeners) listener(message, 'error')
+  }
+
+  const pageLoadActions = (): PageLoadAction[] => {
+    const actions: PageLoadAction[] = []
+    const ids = new Set([...(definition.pageLoad ?? []), ...(definition.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name)])
+    for (const id of ids) {
+      const query = queries.get(id)
+      if (query) {
+        const config = query.config
+        const source = [config.url, ...Object.values(config.headers ?? {}), ...Object.values(config.params ?? {}),
+          ...(typeof config.body === 'string' ? [config.body] : Object.values(config.body ?? {}))]
+          .flatMap((t) => compileTemplate(t).codes).join('\n')
+        actions.push({ id, source, run: () => query.run() })
+        continue
+      }
+      const [objectName, fnName, ...rest] = id.split('.')
+      const fn = rest.length === 0 && objectName && fnName ? (scope[objectName] as Record<string, unknown> | undefined)?.[fnName] : undefined
+      if (typeof fn !== 'function') throw new Error(`page-load action "${id}" is neither a query nor a JS object function`)
+      actions.push({ id, source: String(fn), run: async () => (fn as () => unknown)() })
+    }
+    return actions
+  }
+
+  let pageLoaded = false
+  const app: App = {
+    scope,
+    get errors() {
+      return [...errorMap.value.values()]
+    },
+    evaluate: (template) => compileTemplate(template).evaluate(resolve),
+    run,
+    watch(template, callback) {
+      const compiled = compileTemplate(template)
+      const value = computed(() => compiled.evaluate(resolve))
+      const stop = effect(() => {
+        const current = value.value
+        untracked(() => callback(current))
+      })
+      disposers.push(stop)
+      return stop
+    },
+    async mount(root) {
+      if (widgets !== null) throw new Error('this app is already mounted')
+      widgets = mountWidgets(root, {
+        scope,
+        resolve,
+        queries,
+        setError,
+        trigger: (code, label) => {
+          run(code).catch((error: unknown) => reportFailure(label, error))
+        },
+        define,
+      })
+      const toastListener = (message: string, type: AlertType): void => widgets?.alert(message, type)
+      alertListeners.add(toastListener)
+      disposers.push(() => {
+        alertListeners.delete(toastListener)
+        widgets?.dispose()
+      })
+      await app.runPageLoad()
+    },
+    async runPageLoad() {
+      if (pageLoaded) return
+      pageLoaded = true
+      const actions = pageLoadActions()
+      const levels = planPageLoad(actions)
+      await runPageLoad(levels, actions, (id, error) => reportFailure(`page-load action ${id}`, error))
+    },
+    dispose() {
+      for (const dispose of disposers.splice(0).reverse()) dispose()
+    },
+  }
+  return app
+}
+
+function urlInfo(href: string): Readonly<Record<string, unknown>> {
+  const url = new URL(href)
+  return Object.freeze({
+    fullPath: url.href,
+    host: url.host,
+    hostname: url.hostname,
+    port: url.port,
+    protocol: url.protocol,
+    pathname: url.pathname,
+    hash: url.hash,
+    queryParams: Object.freeze(Object.fromEntries(url.searchParams)),
+  })
+}
+
+function browserNavigate(target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW'): void {
+  if (typeof location === 'undefined') throw new Error('navigateTo needs a browser page')
+  const url = new URL(target, location.href)
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value))
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('navigateTo: only http(s) URLs and page names')
+  if (mode === 'NEW_WINDOW') window.open(url.href, '_blank', 'noopener')
+  else location.assign(url.href)
+}

@@ -1,0 +1,166 @@
+import { CompileError, compileExpression } from './compile'
+import { BindingError, isThenable } from './errors'
+import { parseTemplate } from './template'
+
+/** Resolves a free name in a binding: the scope first, then `globalThis`. */
+export type Resolver = (name: string) => unknown
+
+/** A template parsed and compiled once, evaluated many times. */
+export interface CompiledTemplate {
+  /** The template text as written. */
+  readonly text: string
+  /** The expression sources it holds, in order (for dependency analysis). */
+  readonly codes: readonly string[]
+  /** True when the template holds at least one binding. */
+  readonly dynamic: boolean
+  /**
+   * Evaluates once. Never throws: a throwing or unparsable binding yields a
+   * {@link BindingError}. A single binding keeps its type; mixed text is a string.
+   */
+  evaluate(resolve: Resolver, thisArg?: unknown): unknown
+  /**
+   * Evaluates each segment on its own, for fields that join values by their own rules
+   * (a URL refuses objects; a JSON body substitutes by position). Never throws.
+   */
+  evaluateParts(resolve: Resolver, thisArg?: unknown): TemplatePart[] | BindingError
+}
+
+/** One segment of an evaluated template: literal text, or a binding's value. */
+export interface TemplatePart {
+  readonly expr: boolean
+  readonly value: unknown
+}
+
+type Part = string | ((this: unknown, $r: Resolver) => unknown)
+
+const cache = new Map<string, CompiledTemplate>()
+
+/** Parses and compiles a template (cached by its text: the same binding compiles once). */
+export function compileTemplate(text: string): CompiledTemplate {
+  let compiled = cache.get(text)
+  if (compiled === undefined) {
+    compiled = build(text)
+    cache.set(text, compiled)
+  }
+  return compiled
+}
+
+function build(text: string): CompiledTemplate {
+  const parsed = parseTemplate(text)
+  if (!parsed.ok) {
+    const error = new BindingError(`Cannot parse binding: ${parsed.error.message}`, text)
+    return { text, codes: [], dynamic: true, evaluate: () => error, evaluateParts: () => error }
+  }
+  const codes: string[] = []
+  const parts: Part[] = []
+  let failure: BindingError | null = null
+  for (const segment of parsed.segments) {
+    if (segment.kind === 'text') {
+      parts.push(segment.text)
+      continue
+    }
+    codes.push(segment.code)
+    try {
+      parts.push(compileExpression(segment.code) as Part)
+    } catch (cause) {
+      const message = cause instanceof CompileError ? cause.message : String(cause)
+      failure ??= new BindingError(message, segment.code, undefined, undefined, { cause })
+    }
+  }
+  if (failure !== null) {
+    const error = failure
+    return { text, codes, dynamic: true, evaluate: () => error, evaluateParts: () => error }
+  }
+  const evaluateParts = (resolve: Resolver, thisArg?: unknown): TemplatePart[] | BindingError => {
+    const out: TemplatePart[] = []
+    let index = 0
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        out.push({ expr: false, value: part })
+        continue
+      }
+      const code = codes[index++]!
+      try {
+        out.push({ expr: true, value: checkValue(part.call(thisArg, resolve), code) })
+      } catch (cause) {
+        return toBindingError(cause, code)
+      }
+    }
+    return out
+  }
+  if (codes.length === 0) return { text, codes, dynamic: false, evaluate: () => text, evaluateParts }
+  if (parsed.single) {
+    const fn = parts.find((p) => typeof p === 'function') as Exclude<Part, string>
+    const code = codes[0]!
+    return {
+      text,
+      codes,
+      dynamic: true,
+      evaluate(resolve, thisArg) {
+        try {
+          return checkValue(fn.call(thisArg, resolve), code)
+        } catch (cause) {
+          return toBindingError(cause, code)
+        }
+      },
+      evaluateParts,
+    }
+  }
+  return {
+    evaluateParts,
+    text,
+    codes,
+    dynamic: true,
+    evaluate(resolve, thisArg) {
+      let out = ''
+      let index = 0
+      for (const part of parts) {
+        if (typeof part === 'string') {
+          out += part
+          continue
+        }
+        const code = codes[index++]!
+        try {
+          out += stringifyForText(checkValue(part.call(thisArg, resolve), code))
+        } catch (cause) {
+          return toBindingError(cause, code)
+        }
+      }
+      return out
+    },
+  }
+}
+
+/** Appsmith's rule for a binding inside text: null and undefined vanish, objects become JSON. */
+export function stringifyForText(value: unknown): string {
+  if (value === undefined || value === null) return ''
+  if (typeof value === 'object') {
+    if (value instanceof BindingError) throw value
+    return JSON.stringify(value)
+  }
+  return String(value)
+}
+
+function checkValue(value: unknown, code: string): unknown {
+  if (isThenable(value)) {
+    // A data binding is synchronous; a Promise here means a trigger was bound as data
+    // (`{{ Api.run() }}`). Swallow its outcome and say what to write instead.
+    Promise.resolve(value).catch(() => undefined)
+    throw new BindingError(
+      'A binding returned a Promise: bind to the result (for example Api.data or JSObject.fn.data) and run the action from an event or page load',
+      code,
+    )
+  }
+  return value
+}
+
+function toBindingError(cause: unknown, code: string): BindingError {
+  if (cause instanceof BindingError) return cause
+  const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : `Uncaught ${String(cause)}`
+  return new BindingError(message, code, undefined, undefined, { cause })
+}
+
+/** Returns a copy of `error` that says where it is bound. */
+export function locateError(error: BindingError, entity: string, property: string): BindingError {
+  return new BindingError(error.message, error.expression, entity, property, { cause: error.cause })
+}

@@ -1,0 +1,401 @@
+/**
+ * The compiler: binding expressions and JS object sources become functions of
+ * a resolver. One compiler, two places it runs — `compileExpression` and
+ * `compileJSObject` call `new Function` at run time, and the esbuild plugin
+ * emits the very same body text (from `expressionSource` / `jsObjectSource`)
+ * into an ES module, so a built app needs no `'unsafe-eval'`.
+ *
+ * Generated bodies look like
+ *
+ * ```js
+ * "use strict"; let Table1 = $r("Table1"), Math = $r("Math"); return (Math.max(Table1.pageNo, 1)
+ * );
+ * ```
+ *
+ * The parameter `$r` resolves a name (the app's scope first, then
+ * `globalThis`); `this` is whatever the caller binds (queries bind
+ * `{ params }`). Every identifier that might be a free reference gets a `let`;
+ * over-including is harmless (an arrow parameter shadows its `let`, an object
+ * key is not a reference), so there is no scope analysis and no `with` — the
+ * code is valid strict-mode and module code. The text depends only on the
+ * input, so ahead-of-time output equals run-time output. A binding that names
+ * `$r` gets the resolver itself.
+ */
+import { formatPosition, lineColumn, NON_REFERENCE_NAMES, scan, skipTrivia } from './scan'
+import type { ScanFailure } from './scan'
+import { hasBinding, parseTemplate } from './template'
+
+/** Resolves a free name: the app scope first, then `globalThis`. */
+export type Resolver = (name: string) => unknown
+
+/** A compiled binding expression; call it with the caller's `this`. */
+export type CompiledFn = (this: unknown, $r: Resolver) => unknown
+
+/** A compiled trigger: runs the snippet's statements and resolves with the first one's value. */
+export type TriggerFn = (this: unknown, $r: Resolver) => Promise<unknown>
+
+/** A compiled JS object source: returns a fresh object literal each call. */
+export type JSObjectFactory = (this: unknown, $r: Resolver) => Record<string, unknown>
+
+/** A `{{ X.data }}`-style reference: `path` is everything before `.data`, `entity` its first name. */
+export interface DataReference {
+  readonly entity: string
+  readonly path: string
+}
+
+/** An expression or JS object that cannot be compiled. The message names the problem and what it was in. */
+export class CompileError extends Error {
+  override readonly name = 'CompileError'
+  constructor(
+    message: string,
+    /** The expression or JS object source as given. */
+    readonly source: string,
+    /** The JS object's name, for JS object sources. */
+    readonly objectName?: string,
+    /** 1-based line in `source`, when known. */
+    readonly line?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+/** What one pass of the scanner learns about a piece of code. */
+interface Analysis {
+  readonly names: string[]
+  readonly failure: ScanFailure | null
+  /** Number of significant tokens. */
+  readonly tokens: number
+  /** Offset of a final `;` at depth 0 (Appsmith accepts `{{ a; }}`), or -1. */
+  readonly trailingSemicolon: number
+}
+
+function analyze(code: string): Analysis {
+  const names = new Set<string>()
+  let tokens = 0
+  let lastSemicolon = -1
+  const result = scan(code, 0, {
+    onToken(kind, start, end, depth, afterDot) {
+      tokens++
+      lastSemicolon = kind === 'punct' && depth === 0 && code.charCodeAt(start) === 59 ? start : -1
+      if (kind !== 'name' || afterDot) return
+      const name = code.slice(start, end)
+      if (name !== '$r' && !NON_REFERENCE_NAMES.has(name)) names.add(name)
+    },
+  })
+  return { names: Array.from(names), failure: result.ok ? null : result, tokens, trailingSemicolon: lastSemicolon }
+}
+
+/** `let a = $r("a"), b = $r("b"); ` for the given names, or '' for none. */
+function declarations(names: readonly string[]): string {
+  if (names.length === 0) return ''
+  let out = 'let '
+  for (let k = 0; k < names.length; k++) {
+    if (k > 0) out += ', '
+    out += `${names[k]} = $r(${JSON.stringify(names[k])})`
+  }
+  return out + '; '
+}
+
+/** The expression for messages: trimmed and cut short. */
+function quote(code: string): string {
+  const t = code.trim()
+  return '`' + (t.length > 120 ? t.slice(0, 117) + '...' : t) + '`'
+}
+
+const EMPTY_BODY = '"use strict"; return undefined;'
+
+/**
+ * The function body for a binding expression: `"use strict"; let …; return (EXPR\n);`.
+ * The newline before `)` keeps a trailing `// comment` from swallowing it; a
+ * final `;` is dropped. Empty code (or only comments) returns undefined.
+ * Throws {@link CompileError} when the code does not scan (unbalanced
+ * brackets, an unterminated string…) — that also keeps a stray `)` from
+ * escaping the `return ( … )`.
+ */
+export function expressionSource(code: string): string {
+  const a = analyze(code)
+  if (a.failure !== null) {
+    throw new CompileError(
+      `Invalid expression ${quote(code)}: ${a.failure.message}`,
+      code,
+      undefined,
+      lineColumn(code, a.failure.position).line,
+    )
+  }
+  if (a.tokens === 0 || (a.tokens === 1 && a.trailingSemicolon >= 0)) return EMPTY_BODY
+  const s = a.trailingSemicolon
+  const expr = (s >= 0 ? code.slice(0, s) + code.slice(s + 1) : code).trim()
+  return `"use strict"; ${declarations(a.names)}return (${expr}\n);`
+}
+
+// Compiled expressions by their code text; a failure is cached too, so a
+// broken binding in a re-rendered table cell costs one compile. Bounded so that
+// code built at run time cannot grow it without limit.
+const expressionCache = new Map<string, CompiledFn | CompileError>()
+const EXPRESSION_CACHE_LIMIT = 10_000
+
+/**
+ * Compiles a binding expression to `(this, $r) => value` (cached per code
+ * string). Throws {@link CompileError} for code that does not scan, a
+ * SyntaxError, or an environment that forbids `new Function` (a strict CSP:
+ * build with the esbuild plugin instead).
+ */
+export function compileExpression(code: string): CompiledFn {
+  const cached = expressionCache.get(code)
+  if (cached !== undefined) {
+    if (cached instanceof CompileError) throw cached
+    return cached
+  }
+  let result: CompiledFn | CompileError
+  try {
+    result = new Function('$r', expressionSource(code)) as CompiledFn
+  } catch (e) {
+    result = e instanceof CompileError ? e : new CompileError(`${describe(e)} in expression ${quote(code)}`, code, undefined, undefined, { cause: e })
+  }
+  if (expressionCache.size >= EXPRESSION_CACHE_LIMIT) expressionCache.clear()
+  expressionCache.set(code, result)
+  if (result instanceof CompileError) throw result
+  return result
+}
+
+/** "SyntaxError: …", or a hint when `new Function` itself is forbidden. */
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    if (e.name === 'EvalError') {
+      return `EvalError: run-time compilation is blocked (Content-Security-Policy without 'unsafe-eval'); compile ahead of time with the esbuild plugin (${e.message})`
+    }
+    return `${e.name}: ${e.message}`
+  }
+  return String(e)
+}
+
+/** The code of a trigger snippet: its one binding's code, or the whole text when it has no binding. */
+function triggerCode(snippet: string): string {
+  if (!hasBinding(snippet)) return snippet
+  const parsed = parseTemplate(snippet)
+  if (!parsed.ok) {
+    throw new CompileError(`Invalid trigger ${quote(snippet)}: ${parsed.error.message}`, snippet, undefined, lineColumn(snippet, parsed.error.position).line)
+  }
+  if (!parsed.single) {
+    throw new CompileError(`Invalid trigger ${quote(snippet)}: a trigger must be one {{ … }} binding, not text around bindings`, snippet)
+  }
+  for (const segment of parsed.segments) if (segment.kind === 'expr') return segment.code
+  return '' // unreachable: a single template holds one binding
+}
+
+/**
+ * The function body for a trigger (an event handler, `app.run`), written as in
+ * Appsmith: `{{ storeValue('k', 1); showAlert('saved') }}`, or the same code
+ * without the braces. As Appsmith does, the code is placed after
+ * `const $$result =` in an async function, so several `;`-separated statements
+ * run in order, `await` works, and the value is the first statement's:
+ * `"use strict"; let …; return (async () => { const $$result = CODE\n; return await $$result; })();`.
+ * Throws {@link CompileError} for text around the binding or code that does not scan.
+ */
+export function triggerSource(snippet: string): string {
+  const code = triggerCode(snippet)
+  const a = analyze(code)
+  if (a.failure !== null) {
+    throw new CompileError(`Invalid trigger ${quote(code)}: ${a.failure.message}`, snippet, undefined, lineColumn(code, a.failure.position).line)
+  }
+  if (a.tokens === 0) return '"use strict"; return Promise.resolve(undefined);'
+  return `"use strict"; ${declarations(a.names)}return (async () => { const $$result = ${code.trim()}\n; return await $$result; })();`
+}
+
+const triggerCache = new Map<string, TriggerFn | CompileError>()
+
+/**
+ * Compiles a trigger snippet (see {@link triggerSource}) to `(this, $r) =>
+ * Promise` (cached per snippet). A throw inside becomes a rejection. Throws
+ * {@link CompileError} when the snippet cannot be compiled.
+ */
+export function compileTrigger(snippet: string): TriggerFn {
+  const cached = triggerCache.get(snippet)
+  if (cached !== undefined) {
+    if (cached instanceof CompileError) throw cached
+    return cached
+  }
+  let result: TriggerFn | CompileError
+  try {
+    result = new Function('$r', triggerSource(snippet)) as TriggerFn
+  } catch (e) {
+    result = e instanceof CompileError ? e : new CompileError(`${describe(e)} in trigger ${quote(snippet)}`, snippet, undefined, undefined, { cause: e })
+  }
+  if (triggerCache.size >= EXPRESSION_CACHE_LIMIT) triggerCache.clear()
+  triggerCache.set(snippet, result)
+  if (result instanceof CompileError) throw result
+  return result
+}
+
+/** Offset range of the object literal in `export default { … }`, or a CompileError. */
+function locateObject(source: string, name: string): { open: number; end: number } {
+  const prefix = `JS object ${JSON.stringify(name)}`
+  const expected = (at: number): CompileError => {
+    const found = source.slice(at, at + 24).split(/\r?\n/)[0]
+    return new CompileError(
+      `${prefix}: expected \`export default { … }\` at ${formatPosition(source, at)}, found ${found ? JSON.stringify(found) : 'the end of the source'}`,
+      source,
+      name,
+      lineColumn(source, at).line,
+    )
+  }
+  const trivia = (at: number): number => {
+    const r = skipTrivia(source, at)
+    if (!r.ok) throw new CompileError(`${prefix}: ${r.message}`, source, name, lineColumn(source, r.position).line)
+    return r.end
+  }
+  const word = (at: number, w: string): boolean =>
+    source.startsWith(w, at) && !/[\p{ID_Continue}$\u200C\u200D]/u.test(source.charAt(at + w.length))
+
+  let i = trivia(0)
+  if (!word(i, 'export')) throw expected(i)
+  i = trivia(i + 6)
+  if (!word(i, 'default')) throw expected(i)
+  i = trivia(i + 7)
+  if (source.charCodeAt(i) !== 123) throw expected(i)
+  const open = i
+  const r = scan(source, open, { group: true })
+  if (!r.ok) throw new CompileError(`${prefix}: ${r.message}`, source, name, lineColumn(source, r.position).line)
+  const end = r.end
+  i = trivia(end)
+  if (source.charCodeAt(i) === 59) i = trivia(i + 1)
+  if (i < source.length) {
+    throw new CompileError(
+      `${prefix}: unexpected text after the object at ${formatPosition(source, i)}; the source must be exactly \`export default { … }\``,
+      source,
+      name,
+      lineColumn(source, i).line,
+    )
+  }
+  return { open, end }
+}
+
+/**
+ * The function body for a JS object written as Appsmith does,
+ * `export default { … }` (leading comments, a trailing `;` and trailing
+ * comments allowed): `"use strict"; let …; return ({ … });` with the object
+ * literal text unchanged. Anything else — `export const`, `module.exports`, a
+ * bare object, text after the object — is a {@link CompileError} naming the
+ * object.
+ */
+export function jsObjectSource(source: string, name: string): string {
+  const { open, end } = locateObject(source, name)
+  const literal = source.slice(open, end)
+  return `"use strict"; ${declarations(analyze(literal).names)}return (${literal});`
+}
+
+/**
+ * Compiles a JS object source to a factory `(this, $r) => object`. A
+ * SyntaxError is a {@link CompileError} naming the object and, found by
+ * compiling each top-level property alone, the property and its line.
+ */
+export function compileJSObject(source: string, name: string): JSObjectFactory {
+  const body = jsObjectSource(source, name)
+  try {
+    return new Function('$r', body) as JSObjectFactory
+  } catch (e) {
+    throw diagnose(source, name, e)
+  }
+}
+
+/**
+ * Engines rarely say where a `new Function` body fails (V8 never does), so
+ * compile the object's top-level properties one at a time and blame the first
+ * that fails on its own. Runs only on the error path.
+ */
+function diagnose(source: string, name: string, error: unknown): CompileError {
+  const prefix = `JS object ${JSON.stringify(name)}`
+  if (!(error instanceof SyntaxError)) return new CompileError(`${prefix}: ${describe(error)}`, source, name, undefined, { cause: error })
+  const { open } = locateObject(source, name)
+  // Property chunks: between the object's braces, split at depth-1 commas.
+  const chunks: Array<{ from: number; to: number; first: number; firstEnd: number }> = []
+  let from = open + 1
+  let first = -1
+  let firstEnd = -1
+  scan(source, open, {
+    group: true,
+    onToken(kind, start, end, depth) {
+      const isComma = kind === 'punct' && depth === 1 && source.charCodeAt(start) === 44
+      const isClose = kind === 'punct' && depth === 0
+      if (isComma || isClose) {
+        if (first >= 0) chunks.push({ from, to: start, first, firstEnd })
+        from = end
+        first = -1
+      } else if (first < 0 && depth >= 1 && start > open) {
+        first = start
+        firstEnd = end
+      }
+    },
+  })
+  for (const chunk of chunks) {
+    try {
+      new Function(`"use strict"; return ({${source.slice(chunk.from, chunk.to)}\n});`)
+    } catch (e) {
+      if (!(e instanceof SyntaxError)) continue
+      const line = lineColumn(source, chunk.first).line
+      const key = source.slice(chunk.first, chunk.firstEnd)
+      return new CompileError(
+        `${prefix}: ${e.name}: ${e.message} in property ${key} (line ${line})`,
+        source,
+        name,
+        line,
+        { cause: error },
+      )
+    }
+  }
+  return new CompileError(`${prefix}: ${error.name}: ${error.message}`, source, name, undefined, { cause: error })
+}
+
+/**
+ * Names `code` may read from the scope, in first-use order: the same
+ * candidates the compiled function declares (see ./scan.ts
+ * `freeIdentifierCandidates`).
+ */
+export function referencedNames(code: string): string[] {
+  return analyze(code).names
+}
+
+/**
+ * Member paths read as `X.data`, `X.fn.data` (also through `?.`), for
+ * ordering page-load actions: `getusers_API.data.results` gives
+ * `{ entity: 'getusers_API', path: 'getusers_API' }`,
+ * `Auth_Module.getAccessToken.data` gives `{ entity: 'Auth_Module', path:
+ * 'Auth_Module.getAccessToken' }`. Only the first `.data` of a chain counts
+ * (`Q.data.data` is Q's). Deduplicated by path, first-use order.
+ */
+export function dataReferences(code: string): DataReference[] {
+  const out: DataReference[] = []
+  const seen = new Set<string>()
+  let chain: string[] | null = null // the names of the member chain being read
+  let expectName = false // the previous token was `.`/`?.` on that chain
+  scan(code, 0, {
+    onToken(kind, start, end, _depth, afterDot) {
+      if (kind === 'name') {
+        const word = code.slice(start, end)
+        if (afterDot && chain !== null && expectName) {
+          expectName = false
+          if (word === 'data') {
+            const path = chain.join('.')
+            if (!seen.has(path)) {
+              seen.add(path)
+              out.push({ entity: chain[0], path })
+            }
+            chain = null
+          } else chain.push(word)
+          return
+        }
+        expectName = false
+        chain = !afterDot && word !== '$r' && !NON_REFERENCE_NAMES.has(word) ? [word] : null
+        return
+      }
+      const isDot = kind === 'punct' && (end - start === 1 ? code.charCodeAt(start) === 46 : code.startsWith('?.', start))
+      if (isDot && chain !== null && !expectName) expectName = true
+      else {
+        chain = null
+        expectName = false
+      }
+    },
+  })
+  return out
+}

@@ -1,0 +1,50 @@
+/**
+ * The error value a binding yields when it throws or fails to parse. It is a value,
+ * not an exception: it lands on the one property it belongs to and in the app's
+ * error list, and the page keeps working.
+ */
+export class BindingError extends Error {
+  override readonly name = 'BindingError'
+  constructor(
+    message: string,
+    /** The binding's source text. */
+    readonly expression: string,
+    /** Where it is bound, e.g. `Table1` and `tableData`, when known. */
+    readonly entity?: string,
+    readonly property?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+/** Why a query run failed: the server's status, or a failure before any status. */
+export type QueryFailure = 'http' | 'network' | 'timeout' | 'invalid_response' | 'invalid_request' | 'aborted'
+
+/**
+ * What `Q.run()` rejects with. `statusCode` is the HTTP status, or 0 when no response
+ * arrived (network failure, timeout, a request that could not be built).
+ */
+export class QueryError extends Error {
+  override readonly name = 'QueryError'
+  constructor(
+    message: string,
+    readonly query: string,
+    readonly statusCode: number,
+    readonly kind: QueryFailure,
+    /** The parsed response body, when there was one. */
+    readonly body?: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+/** True for any value that behaves like a Promise. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  )
+}

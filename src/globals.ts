@@ -1,0 +1,117 @@
+import type { Store } from './store'
+
+/** Appsmith's alert styles. */
+export type AlertType = 'success' | 'info' | 'warning' | 'error'
+
+/** Where the globals reach outside the runtime; each has a browser default. */
+export interface GlobalsHost {
+  readonly store: Store
+  /** Shows an alert (the toast widget, or the host's handler). */
+  readonly alert: (message: string, type: AlertType) => void
+  readonly navigate: (target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW') => void
+  readonly resetWidget: (name: string, resetChildren: boolean) => void
+  readonly warn: (message: string) => void
+}
+
+/** The global functions every binding, query and JS object sees, with Appsmith's signatures. */
+export interface Globals {
+  storeValue: Store['storeValue']
+  removeValue: Store['removeValue']
+  clearStore: Store['clearStore']
+  /** smithlet's addition: re-read keys from IndexedDB (another tab may have written them). */
+  reloadStore: Store['reloadStore']
+  showAlert(message: unknown, type?: AlertType): Promise<void>
+  navigateTo(pageNameOrUrl: string, params?: Record<string, unknown>, target?: 'SAME_WINDOW' | 'NEW_WINDOW'): Promise<void>
+  setInterval(callback: () => unknown, interval: number, id?: string): string
+  clearInterval(id: string): void
+  download(data: unknown, fileName: string, fileType?: string): Promise<void>
+  copyToClipboard(text: string): Promise<void>
+  resetWidget(widgetName: string, resetChildren?: boolean): Promise<void>
+}
+
+const ALERT_TYPES = new Set<AlertType>(['success', 'info', 'warning', 'error'])
+
+/**
+ * Creates the globals for one app. Intervals are tracked by id and all stop in
+ * `dispose`, so an app never leaves a timer running after it ends.
+ */
+export function createGlobals(host: GlobalsHost): { globals: Globals; dispose(): void } {
+  const intervals = new Map<string, ReturnType<typeof setInterval>>()
+  let nextInterval = 0
+
+  const globals: Globals = {
+    storeValue: host.store.storeValue,
+    removeValue: host.store.removeValue,
+    clearStore: host.store.clearStore,
+    reloadStore: host.store.reloadStore,
+    async showAlert(message, type = 'success') {
+      host.alert(typeof message === 'string' ? message : JSON.stringify(message) ?? String(message), ALERT_TYPES.has(type) ? type : 'info')
+    },
+    async navigateTo(target, params = {}, mode = 'SAME_WINDOW') {
+      if (typeof target !== 'string' || target === '') throw new TypeError('navigateTo: give a page name or a URL')
+      host.navigate(target, params, mode === 'NEW_WINDOW' ? 'NEW_WINDOW' : 'SAME_WINDOW')
+    },
+    setInterval(callback, interval, id) {
+      if (typeof callback !== 'function') throw new TypeError('setInterval: the first argument must be a function')
+      const key = id ?? `interval-${++nextInterval}`
+      // Appsmith replaces an interval started again under the same id.
+      const existing = intervals.get(key)
+      if (existing !== undefined) clearInterval(existing)
+      intervals.set(
+        key,
+        setInterval(() => {
+          try {
+            const result = callback()
+            if (result instanceof Promise) result.catch((e: unknown) => host.warn(`setInterval "${key}": ${errorText(e)}`))
+          } catch (e) {
+            host.warn(`setInterval "${key}": ${errorText(e)}`)
+          }
+        }, Math.max(0, Number(interval) || 0)),
+      )
+      return key
+    },
+    clearInterval(id) {
+      const handle = intervals.get(id)
+      if (handle !== undefined) clearInterval(handle)
+      intervals.delete(id)
+    },
+    async download(data, fileName, fileType) {
+      if (typeof document === 'undefined') throw new Error('download needs a browser document')
+      const blob =
+        data instanceof Blob
+          ? data
+          : new Blob([typeof data === 'string' ? data : JSON.stringify(data)], {
+              type: fileType ?? (typeof data === 'string' ? 'text/plain' : 'application/json'),
+            })
+      const url = URL.createObjectURL(blob)
+      const a = document.createElement('a')
+      a.href = url
+      a.download = fileName
+      a.rel = 'noopener'
+      document.body.append(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 0)
+    },
+    async copyToClipboard(text) {
+      const clipboard = (globalThis.navigator as Navigator | undefined)?.clipboard
+      if (clipboard === undefined) throw new Error('copyToClipboard: the clipboard is not available here')
+      await clipboard.writeText(String(text))
+    },
+    async resetWidget(widgetName, resetChildren = true) {
+      host.resetWidget(widgetName, resetChildren)
+    },
+  }
+
+  return {
+    globals,
+    dispose() {
+      for (const handle of intervals.values()) clearInterval(handle)
+      intervals.clear()
+    },
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}

@@ -1,0 +1,83 @@
+import type { Resolver } from './binding'
+import { compileJSObject } from './compile'
+import { isThenable } from './errors'
+import { signal } from './reactive'
+
+/** A JS object as written (`export default { … }` source) or compiled ahead of time. */
+export type JSObjectDefinition = string | CompiledJSObject
+
+/** What the esbuild plugin emits for a JS object file: the factory, no source to compile. */
+export interface CompiledJSObject {
+  readonly factory: (this: unknown, $r: Resolver) => Record<string, unknown>
+}
+
+/** A JS object's function as the scope exposes it: callable, with a reactive `.data`. */
+export interface JSFunction {
+  (...args: unknown[]): unknown
+  /** The last value the function returned (for a Promise, the value it resolved to). */
+  readonly data: unknown
+}
+
+/**
+ * Builds a JS object entity. Functions are bound so that `this` is the object, even
+ * when passed as a callback, and get a reactive `.data`; variables become reactive
+ * accessors, so `this.count++` updates every binding that reads `Name.count`.
+ */
+export function createJSObject(name: string, definition: JSObjectDefinition, resolve: Resolver): Record<string, unknown> {
+  const factory = typeof definition === 'string' ? compileJSObject(definition, name) : definition.factory
+  let raw: unknown
+  try {
+    raw = factory.call(undefined, resolve)
+  } catch (cause) {
+    throw new Error(`JS object "${name}" failed to initialise: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    })
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new TypeError(`JS object "${name}": export default must be an object literal`)
+  }
+  const entity: Record<string, unknown> = {}
+  for (const key of Reflect.ownKeys(raw)) {
+    const descriptor = Object.getOwnPropertyDescriptor(raw, key)!
+    if (typeof key === 'symbol' || descriptor.get !== undefined || descriptor.set !== undefined) {
+      Object.defineProperty(entity, key, descriptor)
+    } else if (typeof descriptor.value === 'function') {
+      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity), enumerable: true })
+    } else {
+      const value = signal<unknown>(descriptor.value)
+      Object.defineProperty(entity, key, {
+        get: () => value.value,
+        set: (next: unknown) => {
+          value.value = next
+        },
+        enumerable: true,
+      })
+    }
+  }
+  return entity
+}
+
+function wrapFunction(fn: (...args: unknown[]) => unknown, self: object): JSFunction {
+  const data = signal<unknown>(undefined)
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const result = fn.apply(self, args)
+    if (isThenable(result)) {
+      // Callers get the function's own Promise; `.data` follows it. A rejection leaves
+      // `.data` as it was and stays the caller's to handle.
+      result.then(
+        (resolved) => {
+          data.value = resolved
+        },
+        () => undefined,
+      )
+    } else {
+      data.value = result
+    }
+    return result
+  }
+  Object.defineProperty(wrapped, 'data', { get: () => data.value, enumerable: true })
+  Object.defineProperty(wrapped, 'name', { value: fn.name })
+  // Page-load ordering reads what the function references from its source.
+  Object.defineProperty(wrapped, 'toString', { value: () => Function.prototype.toString.call(fn) })
+  return wrapped as JSFunction
+}

@@ -1,0 +1,81 @@
+import { dataReferences } from './compile'
+
+/** An action flagged to run on page load: a query or a JS function. */
+export interface PageLoadAction {
+  /** `getusers_API` or `PageHooks.onPageLoad`. */
+  readonly id: string
+  /** The code it runs (for a query, its field templates), read for `.data` references. */
+  readonly source: string
+  run(): Promise<unknown>
+}
+
+/** A cycle among page-load actions; the message names it. */
+export class PageLoadCycleError extends Error {
+  override readonly name = 'PageLoadCycleError'
+  constructor(readonly cycle: readonly string[]) {
+    super(`page-load actions depend on each other in a cycle: ${cycle.join(' → ')}`)
+  }
+}
+
+/**
+ * Orders actions in levels: an action that reads another's `.data` runs in a later
+ * level than it. Throws {@link PageLoadCycleError} for a cycle.
+ */
+export function planPageLoad(actions: readonly PageLoadAction[]): string[][] {
+  const ids = new Set(actions.map((a) => a.id))
+  const deps = new Map<string, Set<string>>()
+  for (const action of actions) {
+    const mine = new Set<string>()
+    for (const ref of dataReferences(action.source)) {
+      for (const candidate of [ref.path, ref.entity]) {
+        if (candidate !== action.id && ids.has(candidate)) mine.add(candidate)
+      }
+    }
+    deps.set(action.id, mine)
+  }
+  const levels: string[][] = []
+  const done = new Set<string>()
+  while (done.size < ids.size) {
+    const level = [...ids].filter((id) => !done.has(id) && [...deps.get(id)!].every((d) => done.has(d)))
+    if (level.length === 0) throw new PageLoadCycleError(findCycle(deps, done))
+    for (const id of level) done.add(id)
+    levels.push(level)
+  }
+  return levels
+}
+
+function findCycle(deps: Map<string, Set<string>>, done: Set<string>): string[] {
+  const start = [...deps.keys()].find((id) => !done.has(id))!
+  const path: string[] = []
+  const seen = new Map<string, number>()
+  let current = start
+  while (!seen.has(current)) {
+    seen.set(current, path.length)
+    path.push(current)
+    current = [...deps.get(current)!].find((d) => !done.has(d))!
+  }
+  return [...path.slice(seen.get(current)), current]
+}
+
+/**
+ * Runs the levels in order, each level's actions at once. A failing action is
+ * reported and does not stop later levels.
+ */
+export async function runPageLoad(
+  levels: readonly (readonly string[])[],
+  actions: readonly PageLoadAction[],
+  report: (id: string, error: unknown) => void,
+): Promise<void> {
+  const byId = new Map(actions.map((a) => [a.id, a]))
+  for (const level of levels) {
+    await Promise.all(
+      level.map(async (id) => {
+        try {
+          await byId.get(id)!.run()
+        } catch (error) {
+          report(id, error)
+        }
+      }),
+    )
+  }
+}

@@ -1,0 +1,282 @@
+import { compileTemplate, stringifyForText, type Resolver, type TemplatePart } from './binding'
+import { BindingError, QueryError } from './errors'
+import { batch, signal } from './reactive'
+import { assertJson, smartJsonBody } from './smart-json'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
+export type BodyType = 'json' | 'form' | 'multipart' | 'text' | 'none'
+
+/** A named REST query, as Appsmith's API editor holds it. Every string may hold bindings. */
+export interface QueryDefinition {
+  readonly name: string
+  readonly method?: HttpMethod
+  readonly url: string
+  readonly headers?: Readonly<Record<string, string>>
+  /** The query string; values are URL-encoded. */
+  readonly params?: Readonly<Record<string, string>>
+  /** A template for json and text bodies; a map of field templates for form and multipart. */
+  readonly body?: string | Readonly<Record<string, string>>
+  /** Defaults to `json` when a body is given, else `none`. */
+  readonly bodyType?: BodyType
+  /** Aborts the request after this long (default 10,000 ms). */
+  readonly timeoutMs?: number
+  readonly runOnPageLoad?: boolean
+  /** Smart JSON substitution (default on); off substitutes bindings as plain text. */
+  readonly smartSubstitution?: boolean
+}
+
+/** `Q.responseMeta`, as in Appsmith. */
+export interface ResponseMeta {
+  readonly statusCode: number
+  readonly isExecutionSuccess: boolean
+  readonly headers: Readonly<Record<string, string>>
+}
+
+/** The query entity bindings and code see as `Q`. */
+export interface Query {
+  readonly name: string
+  readonly config: QueryDefinition
+  /** The latest run's response body. */
+  readonly data: unknown
+  readonly responseMeta: ResponseMeta | undefined
+  readonly isLoading: boolean
+  /** Runs the query; `params` are `this.params` in its bindings. */
+  run(params?: Readonly<Record<string, unknown>>): Promise<unknown>
+  /** Resets `data` and `responseMeta`. */
+  clear(): void
+}
+
+/** What a query needs from its app. */
+export interface QueryContext {
+  readonly resolve: Resolver
+  readonly fetch: typeof fetch
+  /** Base for relative URLs (the page's URL in a browser). */
+  readonly baseUrl: string | undefined
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000
+
+/** Creates a query entity. Fields are compiled once and evaluated at each run. */
+export function createQuery(definition: QueryDefinition, context: QueryContext): Query {
+  const { name } = definition
+  const method = (definition.method ?? 'GET').toUpperCase()
+  const bodyType: BodyType = definition.bodyType ?? (definition.body === undefined ? 'none' : 'json')
+  const timeoutMs = definition.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const smart = definition.smartSubstitution !== false
+  const url = compileTemplate(definition.url)
+  const headers = Object.entries(definition.headers ?? {}).map(([k, v]) => [k, compileTemplate(v)] as const)
+  const params = Object.entries(definition.params ?? {}).map(([k, v]) => [k, compileTemplate(v)] as const)
+  const body = definition.body
+  const bodyTemplate = typeof body === 'string' ? compileTemplate(body) : undefined
+  const bodyFields = body !== undefined && typeof body === 'object'
+    ? Object.entries(body).map(([k, v]) => [k, compileTemplate(v)] as const)
+    : []
+
+  const data = signal<unknown>(undefined)
+  const responseMeta = signal<ResponseMeta | undefined>(undefined)
+  const inFlight = signal(0)
+  let latestRun = 0
+
+  const invalid = (message: string, cause?: unknown): QueryError =>
+    new QueryError(`${name}: ${message}`, name, 0, 'invalid_request', undefined, { cause })
+
+  const parts = (field: string, template: ReturnType<typeof compileTemplate>, self: unknown): TemplatePart[] => {
+    const result = template.evaluateParts(context.resolve, self)
+    if (result instanceof BindingError) throw invalid(`the ${field} binding failed: ${result.message}`, result)
+    return result
+  }
+
+  const text = (field: string, template: ReturnType<typeof compileTemplate>, self: unknown): string => {
+    let out = ''
+    for (const part of parts(field, template, self)) {
+      if (part.expr && part.value !== null && typeof part.value === 'object') {
+        throw invalid(`the ${field} evaluated to an object; bind a string or number`)
+      }
+      out += stringifyForText(part.value)
+    }
+    return out
+  }
+
+  const buildRequest = (self: { params: Readonly<Record<string, unknown>> }): { url: URL; init: RequestInit } => {
+    const href = text('url', url, self).trim()
+    let target: URL
+    try {
+      target = new URL(href, context.baseUrl)
+    } catch (cause) {
+      // The URL may carry a token (?authtoken=), so it is not quoted.
+      throw invalid('the url is not a valid URL', cause)
+    }
+    for (const [key, template] of params) {
+      const value = template.evaluate(context.resolve, self)
+      if (value instanceof BindingError) throw invalid(`the binding of param "${key}" failed: ${value.message}`, value)
+      if (value === undefined || value === null) continue
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item !== null && typeof item === 'object') throw invalid(`param "${key}" evaluated to an object`)
+        target.searchParams.append(key, String(item))
+      }
+    }
+    const headerBag = new Headers()
+    for (const [key, template] of headers) {
+      const value = template.evaluate(context.resolve, self)
+      if (value instanceof BindingError) throw invalid(`the binding of header "${key}" failed: ${value.message}`, value)
+      if (value === undefined || value === null) continue
+      if (typeof value === 'object') throw invalid(`header "${key}" evaluated to an object`)
+      const headerValue = String(value)
+      if (/[\r\n]/.test(headerValue)) throw invalid(`header "${key}" contains a line break`)
+      try {
+        headerBag.set(key, headerValue)
+      } catch (cause) {
+        throw invalid(`header "${key}" is not a valid header`, cause)
+      }
+    }
+    const init: RequestInit = { method, headers: headerBag }
+    if (bodyType !== 'none' && method !== 'GET' && method !== 'HEAD') {
+      init.body = buildBody(self, headerBag)
+    }
+    return { url: target, init }
+  }
+
+  const buildBody = (self: unknown, headerBag: Headers): BodyInit | undefined => {
+    if (bodyType === 'json' || bodyType === 'text') {
+      if (bodyTemplate === undefined) return undefined
+      let out: string
+      if (bodyType === 'json' && smart) {
+        out = smartJsonBody(parts('body', bodyTemplate, self))
+      } else {
+        out = ''
+        for (const part of parts('body', bodyTemplate, self)) out += stringifyForText(part.value)
+      }
+      if (bodyType === 'json') {
+        if (out.trim() === '') return undefined
+        try {
+          assertJson(out)
+        } catch (cause) {
+          throw invalid((cause as Error).message, cause)
+        }
+        if (!headerBag.has('content-type')) headerBag.set('content-type', 'application/json')
+      } else if (!headerBag.has('content-type')) headerBag.set('content-type', 'text/plain;charset=UTF-8')
+      return out
+    }
+    const fields: Array<[string, unknown]> = bodyFields.map(([key, template]) => {
+      const value = template.evaluate(context.resolve, self)
+      if (value instanceof BindingError) throw invalid(`the binding of body field "${key}" failed: ${value.message}`, value)
+      return [key, value]
+    })
+    if (bodyType === 'form') {
+      const form = new URLSearchParams()
+      for (const [key, value] of fields) if (value !== undefined) form.append(key, stringifyForText(value))
+      return form
+    }
+    const form = new FormData()
+    for (const [key, value] of fields) {
+      if (value === undefined) continue
+      if (value instanceof Blob) form.append(key, value)
+      else form.append(key, stringifyForText(value))
+    }
+    // fetch sets the multipart boundary itself; a hand-set content-type would lack it.
+    headerBag.delete('content-type')
+    return form
+  }
+
+  const run = async (runParams: Readonly<Record<string, unknown>> = {}): Promise<unknown> => {
+    const runId = ++latestRun
+    inFlight.value++
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeoutMs)
+    let response: Response | undefined
+    try {
+      const { url: target, init } = buildRequest({ params: runParams })
+      init.signal = controller.signal
+      try {
+        response = await context.fetch(target, init)
+      } catch (cause) {
+        throw timedOut
+          ? new QueryError(`${name}: no response within ${timeoutMs} ms; the request was aborted`, name, 0, 'timeout', undefined, { cause })
+          : new QueryError(`${name}: the request failed (${describeNetworkError(cause)})`, name, 0, 'network', undefined, { cause })
+      }
+      const status = response.status
+      let parsed: unknown
+      try {
+        parsed = await readBody(response)
+      } catch (cause) {
+        if (timedOut) {
+          throw new QueryError(`${name}: the response did not finish within ${timeoutMs} ms`, name, status, 'timeout', undefined, { cause })
+        }
+        throw new QueryError(`${name}: ${(cause as Error).message} (status ${status})`, name, status, 'invalid_response', undefined, { cause })
+      }
+      const meta: ResponseMeta = { statusCode: status, isExecutionSuccess: response.ok, headers: headerRecord(response.headers) }
+      if (runId === latestRun) {
+        batch(() => {
+          data.value = parsed
+          responseMeta.value = meta
+        })
+      }
+      if (!response.ok) {
+        throw new QueryError(`${name} failed with status ${status}${response.statusText ? ` ${response.statusText}` : ''}`, name, status, 'http', parsed)
+      }
+      return parsed
+    } catch (error) {
+      if (runId === latestRun && !(error instanceof QueryError && error.kind === 'http')) {
+        responseMeta.value = { statusCode: response?.status ?? 0, isExecutionSuccess: false, headers: response ? headerRecord(response.headers) : {} }
+      }
+      throw error
+    } finally {
+      clearTimeout(timer)
+      inFlight.value--
+    }
+  }
+
+  return {
+    name,
+    config: definition,
+    get data() {
+      return data.value
+    },
+    get responseMeta() {
+      return responseMeta.value
+    },
+    get isLoading() {
+      return inFlight.value > 0
+    },
+    run,
+    clear() {
+      latestRun++
+      batch(() => {
+        data.value = undefined
+        responseMeta.value = undefined
+      })
+    },
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const type = response.headers.get('content-type') ?? ''
+  const raw = await response.text()
+  if (!/\bjson\b|\+json/i.test(type)) return raw
+  if (raw.trim() === '') return null
+  try {
+    return JSON.parse(raw)
+  } catch {
+    throw new Error('the response says it is JSON but does not parse as JSON')
+  }
+}
+
+function headerRecord(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {}
+  headers.forEach((value, key) => {
+    out[key] = value
+  })
+  return out
+}
+
+function describeNetworkError(cause: unknown): string {
+  if (cause instanceof Error) {
+    const code = (cause.cause as { code?: string } | undefined)?.code
+    return code ? `${cause.message}: ${code}` : cause.message
+  }
+  return String(cause)
+}
