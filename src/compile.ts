@@ -272,17 +272,34 @@ function locateObject(source: string, name: string): { open: number; end: number
 }
 
 /**
+ * The symbol under which a compiled JS object carries its name refresher: a
+ * non-enumerable function that resolves the object's free names again through
+ * the factory's `$r`. Names are first resolved when the factory runs; an
+ * entity defined later (a widget registered on mount, a JS object created
+ * after this one) is `undefined` until the runtime calls the refresher — so
+ * call it before each method call for Appsmith's "sees the live data tree"
+ * behaviour. Present only when the object has free names.
+ */
+export const RESOLVE_NAMES: unique symbol = Symbol.for('smithlet.resolveNames')
+
+/**
  * The function body for a JS object written as Appsmith does,
  * `export default { … }` (leading comments, a trailing `;` and trailing
  * comments allowed): `"use strict"; let …; return ({ … });` with the object
- * literal text unchanged. Anything else — `export const`, `module.exports`, a
- * bare object, text after the object — is a {@link CompileError} naming the
- * object.
+ * literal text unchanged, plus the {@link RESOLVE_NAMES} refresher when there
+ * are names:
+ * `return Object.defineProperty(({ … }), Symbol.for("smithlet.resolveNames"), { value: () => { a = $r("a"); } });`.
+ * Anything else — `export const`, `module.exports`, a bare object, text after
+ * the object — is a {@link CompileError} naming the object.
  */
 export function jsObjectSource(source: string, name: string): string {
   const { open, end } = locateObject(source, name)
   const literal = source.slice(open, end)
-  return `"use strict"; ${declarations(analyze(literal).names)}return (${literal});`
+  const names = analyze(literal).names
+  if (names.length === 0) return `"use strict"; return (${literal});`
+  let refresh = ''
+  for (const n of names) refresh += `${n} = $r(${JSON.stringify(n)}); `
+  return `"use strict"; ${declarations(names)}return Object.defineProperty((${literal}), Symbol.for("smithlet.resolveNames"), { value: () => { ${refresh}} });`
 }
 
 /**

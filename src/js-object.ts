@@ -1,5 +1,5 @@
 import type { Resolver } from './binding'
-import { compileJSObject } from './compile'
+import { compileJSObject, RESOLVE_NAMES } from './compile'
 import { isThenable } from './errors'
 import { signal } from './reactive'
 
@@ -36,13 +36,19 @@ export function createJSObject(name: string, definition: JSObjectDefinition, res
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new TypeError(`JS object "${name}": export default must be an object literal`)
   }
+  // The factory resolved the object's free names when it ran; an entity defined later
+  // (a widget registered on mount, a JS object created after this one) is picked up by
+  // resolving them again before each call, so code sees the live data tree as in Appsmith.
+  const refresh = (raw as { [RESOLVE_NAMES]?: unknown })[RESOLVE_NAMES]
+  const resolveNames = typeof refresh === 'function' ? (refresh as () => void) : undefined
   const entity: Record<string, unknown> = {}
   for (const key of Reflect.ownKeys(raw)) {
+    if (key === RESOLVE_NAMES) continue
     const descriptor = Object.getOwnPropertyDescriptor(raw, key)!
     if (typeof key === 'symbol' || descriptor.get !== undefined || descriptor.set !== undefined) {
       Object.defineProperty(entity, key, descriptor)
     } else if (typeof descriptor.value === 'function') {
-      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity), enumerable: true })
+      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity, resolveNames), enumerable: true })
     } else {
       const value = signal<unknown>(descriptor.value)
       Object.defineProperty(entity, key, {
@@ -57,9 +63,10 @@ export function createJSObject(name: string, definition: JSObjectDefinition, res
   return entity
 }
 
-function wrapFunction(fn: (...args: unknown[]) => unknown, self: object): JSFunction {
+function wrapFunction(fn: (...args: unknown[]) => unknown, self: object, resolveNames: (() => void) | undefined): JSFunction {
   const data = signal<unknown>(undefined)
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    resolveNames?.()
     const result = fn.apply(self, args)
     if (isThenable(result)) {
       // Callers get the function's own Promise; `.data` follows it. A rejection leaves

@@ -159,6 +159,7 @@ function isAsciiIdStart(c: number): boolean {
 function idStartLength(src: string, i: number): number {
   const c = src.charCodeAt(i)
   if (c < 128) return isAsciiIdStart(c) ? 1 : 0
+  if (Number.isNaN(c)) return 0 // past the end
   const cp = src.codePointAt(i)!
   return ID_START.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0
 }
@@ -167,7 +168,7 @@ function idStartLength(src: string, i: number): number {
 function idPartLength(src: string, i: number): number {
   const c = src.charCodeAt(i)
   if (c < 128) return isAsciiIdStart(c) || isDigit(c) ? 1 : 0
-  if (Number.isNaN(c)) return 0
+  if (Number.isNaN(c)) return 0 // past the end
   const cp = src.codePointAt(i)!
   return ID_CONTINUE.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0
 }

@@ -126,8 +126,12 @@ export function computeWindow(scrollTop: number, p: WindowParams, position?: num
   const roomBelow = scaled ? Math.floor(pos + (total - s) / rowHeight) : rowCount
   const end = Math.min(rowCount, Math.max(lastVisible, Math.min(first + Math.ceil(p.viewportHeight / rowHeight) + 1 + overscan, roomBelow)))
 
-  const topSpacer = scaled ? Math.max(0, s - (pos - start) * rowHeight) : start * rowHeight
-  const bottomSpacer = Math.max(0, total - topSpacer - (end - start) * rowHeight)
+  // Within about a row of either end (scaled mode moves rows faster than pixels), the ideal
+  // offset would need a negative spacer; clamping shifts rows by a few px there instead,
+  // and both ends are exact again at scrollTop 0 and at max scroll.
+  const rendered = (end - start) * rowHeight
+  const topSpacer = scaled ? clamp(s - (pos - start) * rowHeight, 0, Math.max(0, total - rendered)) : start * rowHeight
+  const bottomSpacer = Math.max(0, total - topSpacer - rendered)
   return { start, end, first, topSpacer, bottomSpacer, scrollHeight: total }
 }
 

@@ -16,7 +16,7 @@
  * a class field would shadow Lit's generated accessor once compiled by esbuild.
  */
 import { LitElement, css, html, nothing } from 'lit'
-import type { PropertyDeclarations, TemplateResult } from 'lit'
+import type { CSSResultGroup, PropertyDeclarations, TemplateResult } from 'lit'
 import { batch, effect, signal, untracked } from '../src/reactive'
 import type { Signal } from '../src/reactive'
 
@@ -90,7 +90,7 @@ export abstract class SmithElement extends LitElement {
     loading: { type: Boolean },
   }
 
-  static override styles = baseStyles
+  static override styles: CSSResultGroup = baseStyles
 
   /**
    * The meta state keys of this widget and their initial values. `this.meta` gets one

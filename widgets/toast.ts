@@ -60,16 +60,16 @@ export class SmithToast extends SmithElement {
         box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
         pointer-events: auto;
       }
-      .success {
+      .is-success {
         --accent: #15803d;
       }
-      .info {
+      .is-info {
         --accent: #2563eb;
       }
-      .warning {
+      .is-warning {
         --accent: #b45309;
       }
-      .error {
+      .is-error {
         --accent: #c62828;
       }
       .message {
@@ -174,7 +174,7 @@ export class SmithToast extends SmithElement {
       this.#toasts,
       (t) => t.id,
       (t) => html`
-        <div class="toast ${t.type}" part="toast ${t.type}" role=${t.type === 'error' ? 'alert' : 'status'}>
+        <div class="toast is-${t.type}" part="toast ${t.type}" role=${t.type === 'error' ? 'alert' : 'status'}>
           <p class="message">${t.message}</p>
           <button type="button" class="close" aria-label="Dismiss notification" @click=${() => this.dismiss(t.id)}>
             <span aria-hidden="true">×</span>

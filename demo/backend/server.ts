@@ -55,7 +55,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   const refreshTtl = checkInteger('refreshTokenTtlSeconds', options.refreshTokenTtlSeconds ?? 7 * 24 * 3600, 0)
   const rowCount = checkInteger('rowCount', options.rowCount ?? 10_000, 0, 10_000_000)
   const logSize = checkInteger('requestLogSize', options.requestLogSize ?? 1000, 0)
-  const logN = checkInteger('scryptLogN', options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N, 1, 20)
+  const logN = checkInteger('scryptLogN', options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N, 1, 17)
 
   const users = new UserStore(now, logN)
   const seeds = options.users ?? [DEMO_USER]

@@ -80,7 +80,7 @@ export interface BackendOptions {
   latencyMs?: Readonly<Record<string, number>>
   /** Number of requests kept in `Backend.requests`; default 1,000. */
   requestLogSize?: number
-  /** log2 of the scrypt cost N for password hashes; default 14. Lower only in tests that create many users. */
+  /** log2 of the scrypt cost N for password hashes, 1–17; default 14. Lower only in tests that create many users. */
   scryptLogN?: number
 }
 

@@ -170,8 +170,9 @@ describe('refresh', () => {
     expect((await post(backend, '/auth/token', { refresh_token: other })).status).toBe(200)
   })
 
-  it('lets exactly one of two concurrent refreshes with the same token win', async () => {
-    const backend = await start()
+  it('lets exactly one of concurrent refreshes with the same token win', async () => {
+    // The latency lines the requests up so their handlers interleave, as a slow refresh does in the browser.
+    const backend = await start({ latencyMs: { '/auth/token': 30 } })
     const rt0 = (await login(backend)).json.refresh_token
     const results = await Promise.all([0, 1, 2].map(() => post(backend, '/auth/token', { refresh_token: rt0 })))
     expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400])

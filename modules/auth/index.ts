@@ -1,0 +1,24 @@
+import { decodeJwt, decodeProtectedHeader } from 'jose'
+import type { ModuleDefinition } from '../../src/module'
+import Main from './Main.js?jsobject'
+import { resolveAuthInputs, type AuthInputs } from './inputs'
+import { authQueries } from './queries'
+
+export type { AuthInputs } from './inputs'
+
+/**
+ * The Auth module: log in, keep the access token in the store, read its expiry,
+ * refresh it with the refresh token (single flight within and across tabs), and
+ * re-login or log out when the session ends. Instantiate it under a name:
+ * `modules: { Auth_Module: authModule({ loginUrl: '/auth/login', refreshUrl: '/auth/token' }) }`.
+ */
+export function authModule(inputs: AuthInputs): ModuleDefinition {
+  const resolved = resolveAuthInputs(inputs)
+  return {
+    main: Main,
+    queries: authQueries(resolved),
+    inputs: resolved,
+    // As an Appsmith app installs a JS library: the module reads claims with jose.
+    libraries: { jose: Object.freeze({ decodeJwt, decodeProtectedHeader }) },
+  }
+}

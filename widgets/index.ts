@@ -1,0 +1,45 @@
+/**
+ * The smithlet widgets: importing this module defines every `smith-*` element (once —
+ * a tag that is already defined, e.g. by a second copy of the bundle, is left alone).
+ */
+import { SmithButton } from './button'
+import { SmithInput } from './input'
+import { SmithTable } from './table'
+import { SmithText } from './text'
+import { SmithToast } from './toast'
+
+export { SmithElement, TRIGGER_EVENT, isBindingText } from './smith-element'
+export type { TriggerDetail } from './smith-element'
+export { SmithButton, SmithInput, SmithTable, SmithText, SmithToast }
+export type { ToastType } from './toast'
+export type { Column, ColumnConfig, ColumnType, SortOrder } from './table-model'
+
+/** Every widget by tag name. */
+export const widgets = {
+  'smith-table': SmithTable,
+  'smith-text': SmithText,
+  'smith-button': SmithButton,
+  'smith-input': SmithInput,
+  'smith-toast': SmithToast,
+} as const
+
+/** Defines the widgets in a registry; tags already defined are skipped. */
+export function defineWidgets(registry: CustomElementRegistry | undefined = globalThis.customElements): void {
+  // No registry (a Node test that imports the runtime): nothing to define.
+  if (!registry) return
+  for (const [tag, ctor] of Object.entries(widgets)) {
+    if (!registry.get(tag)) registry.define(tag, ctor)
+  }
+}
+
+defineWidgets()
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'smith-table': SmithTable
+    'smith-text': SmithText
+    'smith-button': SmithButton
+    'smith-input': SmithInput
+    'smith-toast': SmithToast
+  }
+}
