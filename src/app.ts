@@ -137,12 +137,18 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     queries.set(query.name, entity)
     define(query.name, entity)
   }
+  // A JS object resolves its free names when it is created; entities defined later
+  // (widgets, on mount) reach it through these refreshers.
+  const refreshers: Array<() => void> = []
+  const addRefresher = (refresh: () => void): void => void refreshers.push(refresh)
   for (const [name, module] of Object.entries(definition.modules ?? {})) {
-    define(name, instantiateModule(name, module, scope, queryContext))
+    define(name, instantiateModule(name, module, scope, queryContext, addRefresher))
   }
   for (const [name, source] of Object.entries(definition.jsObjects ?? {})) {
-    define(name, createJSObject(name, source, resolve))
+    define(name, createJSObject(name, source, resolve, addRefresher))
   }
+  // JS objects may call each other whatever their order of definition.
+  for (const refresh of refreshers) refresh()
 
   function define(name: string, entity: unknown): void {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new TypeError(`"${name}" is not a valid entity name`)
@@ -178,7 +184,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
         const config = query.config
         const source = [config.url, ...Object.values(config.headers ?? {}), ...Object.values(config.params ?? {}),
           ...(typeof config.body === 'string' ? [config.body] : Object.values(config.body ?? {}))]
-          .flatMap((t) => compileTemplate(t).codes).join('\n')
+          .flatMap((t) => compileTemplate(t).codes).join(";\n")
         actions.push({ id, source, run: () => query.run() })
         continue
       }
@@ -220,6 +226,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
         },
         define,
       })
+      for (const refresh of refreshers) refresh()
       const toastListener = (message: string, type: AlertType): void => widgets?.alert(message, type)
       alertListeners.add(toastListener)
       disposers.push(() => {

@@ -20,8 +20,15 @@
  * code is valid strict-mode and module code. The text depends only on the
  * input, so ahead-of-time output equals run-time output. A binding that names
  * `$r` gets the resolver itself.
+ *
+ * Triggers (event handlers, `app.run`) compile like Appsmith's: statements
+ * after `const $$result =` in an async function (see `triggerSource`). A JS
+ * object's names are resolved when its factory runs and again whenever the
+ * runtime calls its `RESOLVE_NAMES` refresher, which the generated code
+ * attaches with `Object.defineProperty` and `Symbol.for` (so an entity named
+ * `Object` or `Symbol` would shadow them — a name no app should take).
  */
-import { formatPosition, lineColumn, NON_REFERENCE_NAMES, scan, skipTrivia } from './scan'
+import { formatPosition, isReferenceCandidate, lineColumn, scan, skipTrivia } from './scan'
 import type { ScanFailure } from './scan'
 import { hasBinding, parseTemplate } from './template'
 
@@ -80,7 +87,7 @@ function analyze(code: string): Analysis {
       lastSemicolon = kind === 'punct' && depth === 0 && code.charCodeAt(start) === 59 ? start : -1
       if (kind !== 'name' || afterDot) return
       const name = code.slice(start, end)
-      if (name !== '$r' && !NON_REFERENCE_NAMES.has(name)) names.add(name)
+      if (isReferenceCandidate(name)) names.add(name)
     },
   })
   return { names: Array.from(names), failure: result.ok ? null : result, tokens, trailingSemicolon: lastSemicolon }
@@ -403,7 +410,7 @@ export function dataReferences(code: string): DataReference[] {
           return
         }
         expectName = false
-        chain = !afterDot && word !== '$r' && !NON_REFERENCE_NAMES.has(word) ? [word] : null
+        chain = !afterDot && isReferenceCandidate(word) ? [word] : null
         return
       }
       const isDot = kind === 'punct' && (end - start === 1 ? code.charCodeAt(start) === 46 : code.startsWith('?.', start))

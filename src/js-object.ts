@@ -23,7 +23,13 @@ export interface JSFunction {
  * when passed as a callback, and get a reactive `.data`; variables become reactive
  * accessors, so `this.count++` updates every binding that reads `Name.count`.
  */
-export function createJSObject(name: string, definition: JSObjectDefinition, resolve: Resolver): Record<string, unknown> {
+export function createJSObject(
+  name: string,
+  definition: JSObjectDefinition,
+  resolve: Resolver,
+  /** Receives the function that re-resolves the object's free names (after new entities are defined). */
+  onRefresher?: (refresh: () => void) => void,
+): Record<string, unknown> {
   const factory = typeof definition === 'string' ? compileJSObject(definition, name) : definition.factory
   let raw: unknown
   try {
@@ -36,11 +42,10 @@ export function createJSObject(name: string, definition: JSObjectDefinition, res
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new TypeError(`JS object "${name}": export default must be an object literal`)
   }
-  // The factory resolved the object's free names when it ran; an entity defined later
-  // (a widget registered on mount, a JS object created after this one) is picked up by
-  // resolving them again before each call, so code sees the live data tree as in Appsmith.
-  const refresh = (raw as { [RESOLVE_NAMES]?: unknown })[RESOLVE_NAMES]
-  const resolveNames = typeof refresh === 'function' ? (refresh as () => void) : undefined
+  // The factory resolved the object's free names when it ran; the app calls the refresher
+  // once entities defined later exist (JS objects created after this one, widgets on mount).
+  const refresher = (raw as Record<symbol, unknown>)[RESOLVE_NAMES]
+  if (typeof refresher === 'function' && onRefresher) onRefresher(refresher as () => void)
   const entity: Record<string, unknown> = {}
   for (const key of Reflect.ownKeys(raw)) {
     if (key === RESOLVE_NAMES) continue
@@ -48,7 +53,7 @@ export function createJSObject(name: string, definition: JSObjectDefinition, res
     if (typeof key === 'symbol' || descriptor.get !== undefined || descriptor.set !== undefined) {
       Object.defineProperty(entity, key, descriptor)
     } else if (typeof descriptor.value === 'function') {
-      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity, resolveNames), enumerable: true })
+      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity), enumerable: true })
     } else {
       const value = signal<unknown>(descriptor.value)
       Object.defineProperty(entity, key, {
@@ -63,10 +68,9 @@ export function createJSObject(name: string, definition: JSObjectDefinition, res
   return entity
 }
 
-function wrapFunction(fn: (...args: unknown[]) => unknown, self: object, resolveNames: (() => void) | undefined): JSFunction {
+function wrapFunction(fn: (...args: unknown[]) => unknown, self: object): JSFunction {
   const data = signal<unknown>(undefined)
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
-    resolveNames?.()
     const result = fn.apply(self, args)
     if (isThenable(result)) {
       // Callers get the function's own Promise; `.data` follows it. A rejection leaves

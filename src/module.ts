@@ -25,6 +25,7 @@ export function instantiateModule(
   definition: ModuleDefinition,
   appScope: Record<string, unknown>,
   context: Omit<QueryContext, 'resolve'>,
+  onRefresher?: (refresh: () => void) => void,
 ): Record<string, unknown> {
   const local = Object.create(appScope) as Record<string, unknown>
   const resolve: Resolver = (key) => (key in local ? local[key] : (globalThis as Record<string, unknown>)[key])
@@ -36,7 +37,7 @@ export function instantiateModule(
     }
     local[query.name] = createQuery(query, { ...context, resolve })
   }
-  const main = createJSObject(`${name}.Main`, definition.main, resolve)
+  const main = createJSObject(`${name}.Main`, definition.main, resolve, onRefresher)
   local.Main = main
   return main
 }

@@ -189,7 +189,15 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
     }, timeoutMs)
     let response: Response | undefined
     try {
-      const { url: target, init } = buildRequest({ params: runParams })
+      let request: { url: URL; init: RequestInit }
+      try {
+        request = buildRequest({ params: runParams })
+      } catch (cause) {
+        // A value JSON cannot write (a BigInt, a cycle) surfaces as a TypeError; it is
+        // still a request that could not be built, and the caller expects a QueryError.
+        throw cause instanceof QueryError ? cause : invalid(`the request could not be built: ${(cause as Error)?.message ?? String(cause)}`, cause)
+      }
+      const { url: target, init } = request
       init.signal = controller.signal
       try {
         response = await context.fetch(target, init)

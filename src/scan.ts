@@ -113,6 +113,11 @@ export const NON_REFERENCE_NAMES: ReadonlySet<string> = new Set([
   'protected', 'public',
 ])
 
+/** True when a name token (not after `.`) may be a free reference: not a keyword or literal, not `$r`. */
+export function isReferenceCandidate(name: string): boolean {
+  return name !== '$r' && !NON_REFERENCE_NAMES.has(name)
+}
+
 /** 1-based line and column (in UTF-16 code units) of `position` in `text`. */
 export function lineColumn(text: string, position: number): { line: number; column: number } {
   let line = 1
@@ -372,7 +377,8 @@ export function scan(src: string, start: number, options: ScanOptions = {}): Sca
         regexAllowed = false
         braceIsBlock = false
       } else {
-        const word = j - i <= 10 ? src.slice(i, j) : ''
+        // Keywords are short and lowercase; skip the slice for other names.
+        const word = j - i <= 10 && c >= 97 && c <= 122 ? src.slice(i, j) : ''
         regexAllowed = EXPRESSION_KEYWORDS.has(word)
         braceIsBlock = BLOCK_KEYWORDS.has(word)
         parenIsControl = CONTROL_KEYWORDS.has(word)
@@ -539,7 +545,7 @@ export function freeIdentifierCandidates(code: string): string[] {
     onToken(kind, start, end, _depth, afterDot) {
       if (kind !== 'name' || afterDot) return
       const name = code.slice(start, end)
-      if (name !== '$r' && !NON_REFERENCE_NAMES.has(name)) names.add(name)
+      if (isReferenceCandidate(name)) names.add(name)
     },
   })
   return Array.from(names)

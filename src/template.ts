@@ -53,7 +53,7 @@ export interface TemplateParseError {
 
 /** The result of {@link parseTemplate}. */
 export type ParsedTemplate =
-  | { readonly ok: true; readonly segments: readonly Segment[]; readonly single: boolean }
+  | { readonly ok: true; readonly segments: Segment[]; readonly single: boolean }
   | { readonly ok: false; readonly error: TemplateParseError }
 
 /** The closing delimiter for each opening one. */

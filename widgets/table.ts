@@ -782,9 +782,9 @@ export class SmithTable extends SmithElement {
     const rowIndexBase = (server ? (this.#page.pageNo - 1) * pageSize : this.#page.start) + 2
     const rowCount = Number.isFinite(total) && total >= 0 ? total + 1 : -1
     // The roving tab stop must be on a rendered cell: when the active row has scrolled
-    // out of the window, the nearest rendered row holds it until focus comes back.
+    // out of the window, the top visible row holds it, so Tab lands where the user looks.
     let tabRow = count === 0 ? -1 : this.#active.row
-    if (tabRow >= 0) tabRow = Math.min(Math.max(tabRow, start), end - 1)
+    if (tabRow >= 0 && (tabRow < start || tabRow >= end)) tabRow = this.#window.first
     const tabCol = this.#active.col
     const sort = this.getMeta<SortOrder>('sortOrder')
     const selected = this.getMeta<number>('selectedRowIndex')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileExpression, type Resolver } from '../../src/compile'
+import { CompileError, compileExpression, dataReferences, expressionSource, referencedNames, triggerSource, type Resolver } from '../../src/compile'
 import { scanExpressionEnd } from '../../src/scan'
 import { CLOSER, hasBinding, parseTemplate, type Segment } from '../../src/template'
 
@@ -33,6 +33,8 @@ function checkAnyInput(text: string, label: string): boolean {
     const { position, message } = parsed.error
     expect(Number.isInteger(position) && position >= 0 && position <= text.length, `${label}: position ${position}`).toBe(true)
     expect(message, label).toMatch(/\d+:\d+/)
+    // The defensive catch in parseTemplate must never be what answered.
+    expect(message, label).not.toMatch(/^Cannot parse template/)
     return false
   }
   expect(reconstruct(parsed.segments), `${label}: round trip`).toBe(text)
@@ -103,6 +105,31 @@ describe('parseTemplate fuzz', () => {
       }
       text += rnd() < 0.5 ? ' }}' : ''
       checkAnyInput(text, `unicode ${n}`)
+    }
+  })
+})
+
+describe('compile fuzz', () => {
+  it('the source generators and analyses throw nothing but CompileError on random code', () => {
+    for (let seed = 1; seed <= 5_000; seed++) {
+      const rnd = prng(seed * 7919)
+      const length = Math.floor(rnd() * 30)
+      let code = ''
+      for (let k = 0; k < length; k++) code += PIECES[Math.floor(rnd() * PIECES.length)]
+      expect(() => referencedNames(code)).not.toThrow()
+      expect(() => dataReferences(code)).not.toThrow()
+      for (const generate of [expressionSource, triggerSource]) {
+        try {
+          generate(code)
+        } catch (e) {
+          expect(e, `seed ${seed}: ${JSON.stringify(code)}`).toBeInstanceOf(CompileError)
+        }
+      }
+      try {
+        compileExpression(code)
+      } catch (e) {
+        expect(e, `seed ${seed}: ${JSON.stringify(code)}`).toBeInstanceOf(CompileError)
+      }
     }
   })
 })

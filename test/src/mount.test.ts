@@ -1,0 +1,207 @@
+// @vitest-environment happy-dom
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { BindingError, type App } from '../../src/index'
+import { signal, type Signal } from '../../src/reactive'
+import { json, startServer, testApp, type TestServer } from '../support/app'
+
+/** A minimal widget that follows the runtime's contract (see src/mount.ts). */
+class Probe extends HTMLElement {
+  [property: string]: unknown
+  errors: Record<string, string> = {}
+  loading = false
+  meta: Record<string, Signal<unknown>> = {}
+}
+
+/** A widget with meta state and a reset. */
+class Picker extends Probe {
+  override meta = { selected: signal<unknown>('none'), page: signal<unknown>(1) }
+  resets = 0
+  resetMeta(): void {
+    this.resets++
+    this.meta.selected.value = 'none'
+    this.meta.page.value = 1
+  }
+}
+
+/** A button: fires `onClick`. */
+class Clicker extends Probe {
+  override click(): void {
+    this.dispatchEvent(new CustomEvent('smith-trigger', { detail: { event: 'onClick' } }))
+  }
+}
+
+/** A toast: shows alerts. */
+class Toast extends Probe {
+  shown: Array<[string, string]> = []
+  show(message: string, type: string): void {
+    this.shown.push([message, type])
+  }
+}
+
+customElements.define('smith-probe', Probe)
+customElements.define('smith-picker', Picker)
+customElements.define('smith-clicker', Clicker)
+customElements.define('smith-toast', Toast)
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startServer()
+  server.route('/rows', async (_req, res) => {
+    await new Promise((r) => setTimeout(r, 30))
+    // happy-dom's fetch applies CORS as a browser does; the page is on another origin.
+    res.setHeader('access-control-allow-origin', '*')
+    json(res, 200, { results: [{ name: 'Ada' }] })
+  })
+})
+afterAll(() => server.close())
+
+const apps: App[] = []
+afterEach(() => {
+  for (const app of apps.splice(0)) app.dispose()
+  document.body.innerHTML = ''
+})
+
+async function mount(html: string, definition: Parameters<typeof testApp>[0] = {}, options: Parameters<typeof testApp>[1] = {}) {
+  document.body.innerHTML = html
+  const app = await testApp(definition, options)
+  apps.push(app)
+  await app.mount(document.body)
+  const el = <T extends Element = Probe>(name: string) => document.querySelector(`[name="${name}"]`) as unknown as T
+  return { app, el }
+}
+
+describe('binding attributes', () => {
+  it('push evaluated values into element properties, typed, camel-cased, and reactive', async () => {
+    const { app, el } = await mount(`
+      <smith-probe name="Text1" text="Hello {{appsmith.store.user}}!" table-data="{{appsmith.store.rows}}" count="{{ 2 + 1 }}"></smith-probe>`)
+    const t = el('Text1')
+    expect(t.text).toBe('Hello !')
+    expect(t.tableData).toBeUndefined()
+    expect(t.count).toBe(3)
+    await app.run('{{ storeValue("user", "Ada"); storeValue("rows", [{ id: 1 }]) }}')
+    expect(t.text).toBe('Hello Ada!')
+    expect(t.tableData).toEqual([{ id: 1 }])
+  })
+
+  it('registers widgets by name: bindings read their properties and meta; later widgets too', async () => {
+    const { app, el } = await mount(`
+      <smith-probe name="Label" text="{{Picker1.selected}} / {{Picker1.label}} / {{Picker1.shown}}"></smith-probe>
+      <smith-picker name="Picker1" label="static label" shown="{{ 'computed' }}"></smith-picker>`)
+    expect(el('Label').text).toBe('none / static label / computed')
+    el<Picker>('Picker1').meta.selected.value = 'row 2'
+    expect(el('Label').text).toBe('row 2 / static label / computed')
+    expect(app.evaluate('{{ Picker1.page }}')).toBe(1)
+  })
+
+  it('a throwing binding is an error value on that property only, listed by the app, and cleared when fixed', async () => {
+    const { app, el } = await mount(`
+      <smith-probe name="Bad" text="{{appsmith.store.obj.name}}" other="{{ 'fine' }}"></smith-probe>
+      <smith-probe name="Good" text="{{ 'ok' }}"></smith-probe>`)
+    const bad = el('Bad')
+    expect(bad.errors.text).toMatch(/TypeError/)
+    expect(bad.errors).not.toHaveProperty('other')
+    expect(bad.other).toBe('fine')
+    expect(el('Good').text).toBe('ok')
+    expect(app.errors).toHaveLength(1)
+    const [error] = app.errors
+    expect(error).toBeInstanceOf(BindingError)
+    expect(error).toMatchObject({ entity: 'Bad', property: 'text', expression: 'appsmith.store.obj.name' })
+    expect(app.evaluate('{{ Bad.text }}')).toBeUndefined() // the error does not leak into other bindings
+    await app.run('{{ storeValue("obj", { name: "now fine" }) }}')
+    expect(bad.text).toBe('now fine')
+    expect(bad.errors).toEqual({})
+    expect(app.errors).toEqual([])
+  })
+
+  it('an unparsable binding is an error on its property', async () => {
+    const { app, el } = await mount('<smith-probe name="P" text="{{ a + }}"></smith-probe>')
+    expect(el('P').errors.text).toBeTruthy()
+    expect(app.errors[0]).toMatchObject({ entity: 'P', property: 'text' })
+  })
+
+  it('dispose stops pushing values', async () => {
+    const { app, el } = await mount('<smith-probe name="P" text="{{appsmith.store.v}}"></smith-probe>')
+    const storeValue = app.scope.storeValue as (k: string, v: unknown) => Promise<void>
+    await storeValue('v', 1)
+    app.dispose()
+    await storeValue('v', 2).catch(() => undefined)
+    expect(el('P').text).toBe(1)
+  })
+})
+
+describe('events and globals', () => {
+  it('an on-… attribute runs as a trigger when the widget fires the event', async () => {
+    const { app, el } = await mount(`
+      <smith-clicker name="Button1" on-click="{{ storeValue('clicked', (appsmith.store.clicked ?? 0) + 1) }}"></smith-clicker>`)
+    el<Clicker>('Button1').click()
+    el<Clicker>('Button1').click()
+    await vi.waitFor(() => expect(app.evaluate('{{ appsmith.store.clicked }}')).toBe(2))
+  })
+
+  it('a failing trigger is reported through warn and the toast; the page keeps working', async () => {
+    const { app, el } = await mount(`
+      <smith-toast name="Toast1"></smith-toast>
+      <smith-clicker name="Button1" on-click="{{ Nope.run() }}"></smith-clicker>
+      <smith-probe name="P" text="{{ 'alive' }}"></smith-probe>`)
+    el<Clicker>('Button1').click()
+    await vi.waitFor(() => expect(el<Toast>('Toast1').shown).toHaveLength(1))
+    expect(el<Toast>('Toast1').shown[0]).toEqual([expect.stringMatching(/Button1\.onClick/), 'error'])
+    expect((app as App & { warnings: string[] }).warnings[0]).toMatch(/Button1\.onClick/)
+    expect(el('P').text).toBe('alive')
+  })
+
+  it('showAlert reaches the toast widget and options.onAlert', async () => {
+    const onAlert = vi.fn()
+    const { app, el } = await mount('<smith-toast name="Toast1"></smith-toast>', {}, { onAlert })
+    await app.run('{{ showAlert("Saved", "success") }}')
+    expect(el<Toast>('Toast1').shown).toEqual([['Saved', 'success']])
+    expect(onAlert).toHaveBeenCalledWith('Saved', 'success')
+  })
+
+  it('resetWidget restores a widget’s meta state; an unknown name is an error', async () => {
+    const { app, el } = await mount(`
+      <smith-picker name="Picker1"></smith-picker>
+      <smith-probe name="Label" text="{{Picker1.selected}}"></smith-probe>`)
+    const picker = el<Picker>('Picker1')
+    picker.meta.selected.value = 'chosen'
+    picker.meta.page.value = 4
+    expect(el('Label').text).toBe('chosen')
+    await app.run('{{ resetWidget("Picker1") }}')
+    expect(picker.resets).toBe(1)
+    expect(app.evaluate('{{ [Picker1.selected, Picker1.page] }}')).toEqual(['none', 1])
+    expect(el('Label').text).toBe('none')
+    await expect(app.run('{{ resetWidget("Nope1") }}')).rejects.toThrow(/Nope1/)
+  })
+
+  it('JS objects see widgets registered on mount', async () => {
+    const { app, el } = await mount('<smith-picker name="Picker1"></smith-picker>', {
+      jsObjects: { Page: 'export default { current() { return Picker1.selected } }' },
+    })
+    el<Picker>('Picker1').meta.selected.value = 'x'
+    expect(await app.run('{{ Page.current() }}')).toBe('x')
+  })
+})
+
+describe('queries and page load', () => {
+  it('mount runs page-load actions; a widget bound to a query is loading while it runs', async () => {
+    const html = '<smith-probe name="Table1" table-data="{{getusers_API.data.results}}"></smith-probe>'
+    document.body.innerHTML = html
+    const app = await testApp({ queries: [{ name: 'getusers_API', url: `${server.url}/rows`, runOnPageLoad: true }] })
+    apps.push(app)
+    const table = document.querySelector('[name="Table1"]') as unknown as Probe
+    const loading: boolean[] = []
+    let current = false
+    Object.defineProperty(table, 'loading', {
+      get: () => current,
+      set: (v: boolean) => {
+        current = v
+        loading.push(v)
+      },
+    })
+    await app.mount(document.body)
+    expect(table.tableData).toEqual([{ name: 'Ada' }])
+    expect(loading).toEqual([false, true, false])
+    expect((app as App & { warnings: string[] }).warnings).toEqual([])
+    await expect(app.mount(document.body)).rejects.toThrow(/already mounted/)
+  })
+})

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, test } from 'vitest'
+import { SmithTable, TRIGGER_EVENT, isBindingText, widgets, defineWidgets } from '../../widgets/index'
+import { cleanup, mount, recordTriggers } from './helpers'
+
+afterEach(cleanup)
+
+test('every widget is defined under its smith- tag, and defining twice is harmless', () => {
+  for (const [tag, ctor] of Object.entries(widgets)) expect(customElements.get(tag)).toBe(ctor)
+  expect(() => defineWidgets()).not.toThrow()
+})
+
+test('isBindingText spots both binding syntaxes', () => {
+  expect(isBindingText('{{Api.data}}')).toBe(true)
+  expect(isBindingText('Hi << name >>')).toBe(true)
+  expect(isBindingText('plain')).toBe(false)
+})
+
+describe('meta state', () => {
+  test('one signal per metaDefaults key, object defaults copied per instance', async () => {
+    const a = await mount<'smith-table'>('<smith-table></smith-table>')
+    const b = await mount<'smith-table'>('<smith-table></smith-table>')
+    expect(Object.keys(a.meta).sort()).toEqual(Object.keys(SmithTable.metaDefaults).sort())
+    expect(a.meta.selectedRow.value).toEqual({})
+    expect(a.meta.selectedRow.value).not.toBe(b.meta.selectedRow.value)
+    expect(a.meta.sortOrder.value).not.toBe(SmithTable.metaDefaults.sortOrder)
+  })
+
+  test('setMeta writes the signal synchronously; an unknown key is an error', async () => {
+    const el = await mount<'smith-table'>('<smith-table></smith-table>')
+    el.setMeta('searchText', 'x')
+    expect(el.meta.searchText.value).toBe('x')
+    expect(el.getMeta('searchText')).toBe('x')
+    expect(() => el.setMeta('nope', 1)).toThrow(/no meta key "nope"/)
+  })
+
+  test('resetMeta restores fresh defaults', async () => {
+    const el = await mount<'smith-table'>('<smith-table></smith-table>')
+    const sort = el.meta.sortOrder.value as { column: string }
+    sort.column = 'mutated'
+    el.setMeta('selectedRowIndex', 3)
+    el.resetMeta()
+    expect(el.meta.selectedRowIndex.value).toBe(-1)
+    expect(el.meta.sortOrder.value).toEqual({ column: '', order: '' })
+  })
+})
+
+test('trigger dispatches smith-trigger that neither bubbles nor leaves the shadow root', async () => {
+  const el = await mount<'smith-text'>('<smith-text></smith-text>')
+  const log = recordTriggers(el)
+  let atParent = 0
+  el.parentElement!.addEventListener(TRIGGER_EVENT, () => atParent++)
+  el.trigger('onSomething')
+  expect(log).toEqual([{ event: 'onSomething', meta: {}, bubbles: false, composed: false }])
+  expect(atParent).toBe(0)
+})
