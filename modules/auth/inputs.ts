@@ -57,6 +57,8 @@ export function resolveAuthInputs(inputs: AuthInputs): ResolvedAuthInputs {
     lockTimeoutMs: 10_000,
     onLoggedOut: null,
     ...stripUndefined(inputs),
+    loginUrl: inputs.loginUrl,
+    refreshUrl: inputs.refreshUrl,
   }
   for (const key of ['refreshMarginSeconds', 'timeoutMs', 'lockTimeoutMs'] as const) {
     const value = resolved[key]

@@ -133,7 +133,7 @@ describe('C: single flight in a tab', () => {
   it('C5: the refresh endpoint hangs → rejects at the timeout, the lock is released, the next call can refresh', async () => {
     const b = await server({ accessTokenTtlSeconds: 60, latencyMs: { 'POST /auth/token': 60_000 } })
     const locks = createLockManager()
-    const { a } = await expiredSession(b, { locks }, { timeoutMs: 150 })
+    const { a } = await expiredSession(b, { locks }, { timeoutMs: 500 })
     const started = Date.now()
     const error = await rejection(auth(a).getAccessToken())
     expect(error).toMatchObject({ code: 'refresh_failed' })
