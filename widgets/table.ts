@@ -187,10 +187,16 @@ export class SmithTable extends SmithElement {
         opacity: 0.5;
         cursor: default;
       }
+      .grid-wrap {
+        position: relative;
+      }
       .scroller {
         position: relative;
         overflow: auto;
         overscroll-behavior: contain;
+        /* Scroll anchoring would shift scrollTop whenever the top spacer changes height,
+           fighting the windowing math; the spacers already keep the content in place. */
+        overflow-anchor: none;
       }
       table {
         width: 100%;
@@ -300,6 +306,8 @@ export class SmithTable extends SmithElement {
   #window: RowWindow = { start: 0, end: 0, first: 0, topSpacer: 0, bottomSpacer: 0, scrollHeight: 0 }
   /** The scroll container's scrollTop as last seen or set. */
   #scrollTop = 0
+  /** `#scrollTop` was changed by the widget and must be written to the container after render. */
+  #scrollPending = false
   /**
    * Scaled mode only: the row position we scrolled to for keyboard focus, valid while
    * scrollTop is still `scrollTop` (see `computeWindow`'s `position`).
@@ -503,7 +511,10 @@ export class SmithTable extends SmithElement {
     this.#page = page
 
     // A new page of server data, or another client page, starts at the top.
-    if (pageMoved || (dataChanged && this.serverSidePagination)) this.#scrollTop = 0
+    if (pageMoved || (dataChanged && this.serverSidePagination)) {
+      this.#scrollTop = 0
+      this.#scrollPending = true
+    }
 
     // The active row is clamped where it is used (render, keys), so that a table that is
     // empty for a moment does not lose its place; the column is clamped here.
@@ -532,15 +543,21 @@ export class SmithTable extends SmithElement {
     const root = this.renderRoot
     // Sizes go through CSSOM, not style attributes: the demo's CSP forbids inline styles.
     this.style.setProperty('--smith-row-height', `${this.#rowHeight()}px`)
-    const scroller = root.querySelector<HTMLElement>('.scroller')
-    if (scroller) {
-      scroller.style.height = `${this.#height()}px`
-      if (scroller.scrollTop !== this.#scrollTop) scroller.scrollTop = this.#scrollTop
-    }
+    // Spacers first, and no layout read before them: until they are set the rows just
+    // rendered sit with the old spacers, the content is briefly the wrong height, and a
+    // forced layout then would clamp scrollTop (off by a row at the very bottom).
     const top = root.querySelector<HTMLElement>('tr.spacer-top')
     const bottom = root.querySelector<HTMLElement>('tr.spacer-bottom')
     if (top) top.style.height = `${this.#window.topSpacer}px`
     if (bottom) bottom.style.height = `${this.#window.bottomSpacer}px`
+    const scroller = root.querySelector<HTMLElement>('.scroller')
+    if (scroller) {
+      scroller.style.height = `${this.#height()}px`
+      // Write scrollTop only when the widget moved it (a page change, a new server page):
+      // reading it on every render would force a layout per scroll frame.
+      if (this.#scrollPending) scroller.scrollTop = this.#scrollTop
+    }
+    this.#scrollPending = false
     const ths = root.querySelectorAll<HTMLElement>('thead th')
     this.#model.columns.forEach((c, i) => {
       const th = ths[i]
@@ -561,9 +578,12 @@ export class SmithTable extends SmithElement {
     const scroller = this.renderRoot?.querySelector?.<HTMLElement>('.scroller')
     let actual = scrollTop
     if (scroller) {
+      // The DOM is consistent here (between renders), so this layout read is safe.
       scroller.scrollTop = scrollTop
       // A browser clamps and rounds; the window must follow what it really did.
       actual = scroller.scrollTop
+    } else {
+      this.#scrollPending = true
     }
     this.#scrollTop = actual
     this.#anchor = position === undefined ? undefined : { scrollTop: actual, position }
@@ -792,62 +812,65 @@ export class SmithTable extends SmithElement {
     for (let i = start; i < end; i++) positions.push(i)
     const colspan = Math.max(1, columns.length)
 
+    // The overlay sits outside the scroller so it covers the viewport, not the top of the content.
     return html`
-      <div class="scroller" part="scroller" @scroll=${this.#onScroll}>
-        <table
-          role="grid"
-          aria-label=${this.name || 'Table'}
-          aria-rowcount=${rowCount}
-          aria-colcount=${columns.length}
-          aria-busy=${this.loading ? 'true' : 'false'}
-          @keydown=${this.#onGridKeyDown}
-          @focusin=${this.#onFocusIn}
-          @click=${this.#onGridClick}
-        >
-          <thead>
-            <tr role="row" aria-rowindex="1">
-              ${columns.map((c, ci) => {
-                const dir = sort?.column === c.key ? sort.order : ''
-                return html`<th
-                  role="columnheader"
-                  scope="col"
-                  class=${c.type}
-                  data-col=${ci}
-                  tabindex=${tabRow === -1 && tabCol === ci ? 0 : -1}
-                  aria-sort=${dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-                >${c.label}<span class="sort-indicator" aria-hidden="true">${dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span></th>`
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            <tr class="spacer spacer-top" role="presentation" aria-hidden="true"><td colspan=${colspan}></td></tr>
-            ${repeat(
-              positions,
-              (pos) => this.#originalIndex(pos),
-              (pos) => {
-                const index = this.#originalIndex(pos) as number
-                const row = this.#model.rows[index]
-                return html`<tr
-                  role="row"
-                  data-pos=${pos}
-                  aria-rowindex=${rowIndexBase + pos}
-                  aria-selected=${index === selected ? 'true' : 'false'}
-                >
-                  ${columns.map(
-                    (c, ci) => html`<td
-                      role="gridcell"
-                      class=${c.type}
-                      data-col=${ci}
-                      tabindex=${tabRow === pos && tabCol === ci ? 0 : -1}
-                    >${this.#renderCell(cellValue(row, c.key), c)}</td>`,
-                  )}
-                </tr>`
-              },
-            )}
-            <tr class="spacer spacer-bottom" role="presentation" aria-hidden="true"><td colspan=${colspan}></td></tr>
-          </tbody>
-        </table>
-        ${count === 0 && !this.loading ? html`<p class="empty" part="empty">No data to display</p>` : nothing}
+      <div class="grid-wrap">
+        <div class="scroller" part="scroller" @scroll=${this.#onScroll}>
+          <table
+            role="grid"
+            aria-label=${this.name || 'Table'}
+            aria-rowcount=${rowCount}
+            aria-colcount=${columns.length}
+            aria-busy=${this.loading ? 'true' : 'false'}
+            @keydown=${this.#onGridKeyDown}
+            @focusin=${this.#onFocusIn}
+            @click=${this.#onGridClick}
+          >
+            <thead>
+              <tr role="row" aria-rowindex="1">
+                ${columns.map((c, ci) => {
+                  const dir = sort?.column === c.key ? sort.order : ''
+                  return html`<th
+                    role="columnheader"
+                    scope="col"
+                    class=${c.type}
+                    data-col=${ci}
+                    tabindex=${tabRow === -1 && tabCol === ci ? 0 : -1}
+                    aria-sort=${dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                  >${c.label}<span class="sort-indicator" aria-hidden="true">${dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span></th>`
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              <tr class="spacer spacer-top" role="presentation" aria-hidden="true"><td colspan=${colspan}></td></tr>
+              ${repeat(
+                positions,
+                (pos) => this.#originalIndex(pos),
+                (pos) => {
+                  const index = this.#originalIndex(pos) as number
+                  const row = this.#model.rows[index]
+                  return html`<tr
+                    role="row"
+                    data-pos=${pos}
+                    aria-rowindex=${rowIndexBase + pos}
+                    aria-selected=${index === selected ? 'true' : 'false'}
+                  >
+                    ${columns.map(
+                      (c, ci) => html`<td
+                        role="gridcell"
+                        class=${c.type}
+                        data-col=${ci}
+                        tabindex=${tabRow === pos && tabCol === ci ? 0 : -1}
+                      >${this.#renderCell(cellValue(row, c.key), c)}</td>`,
+                    )}
+                  </tr>`
+                },
+              )}
+              <tr class="spacer spacer-bottom" role="presentation" aria-hidden="true"><td colspan=${colspan}></td></tr>
+            </tbody>
+          </table>
+          ${count === 0 && !this.loading ? html`<p class="empty" part="empty">No data to display</p>` : nothing}
+        </div>
         ${this.loading ? html`<p class="overlay" part="loading" role="status">Loading…</p>` : nothing}
       </div>
     `

@@ -103,3 +103,29 @@ test('a page change scrolls back to the top', async () => {
   expect(scroller(el).scrollTop).toBe(0)
   expect(rowIndices(el)[0]).toBe(502)
 })
+
+test('a render caused by user scrolling never writes scrollTop back (no forced layout mid-render)', async () => {
+  const el = await mount<'smith-table'>('<smith-table></smith-table>', { tableData: people(10_000) })
+  const sc = scroller(el)
+  let value = 0
+  let writes = 0
+  Object.defineProperty(sc, 'scrollTop', {
+    configurable: true,
+    get: () => value,
+    set: (v: number) => {
+      writes++
+      value = v
+    },
+  })
+  value = 36 * 2000
+  sc.dispatchEvent(new Event('scroll'))
+  await el.updateComplete
+  expect(rowIndices(el)).toContain(2002)
+  expect(writes).toBe(0)
+})
+
+test('scroll anchoring is off on the scroll container (it would fight the spacers)', async () => {
+  const { SmithTable } = await import('../../widgets/table')
+  const css = [SmithTable.styles].flat(Infinity).map((s) => String((s as { cssText?: string }).cssText ?? '')).join('\n')
+  expect(css).toMatch(/\.scroller\s*{[^}]*overflow-anchor:\s*none/)
+})
