@@ -209,7 +209,15 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       const value = computed(() => compiled.evaluate(resolve))
       const stop = effect(() => {
         const current = value.value
-        untracked(() => callback(current))
+        // A throwing callback would otherwise escape from whatever write triggered it
+        // (a storeValue in some unrelated trigger would reject): report it instead.
+        untracked(() => {
+          try {
+            callback(current)
+          } catch (error) {
+            warn(`smithlet: a watch callback for ${JSON.stringify(template)} threw: ${describe(error)}`)
+          }
+        })
       })
       disposers.push(stop)
       return stop

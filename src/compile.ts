@@ -149,6 +149,8 @@ const EXPRESSION_CACHE_LIMIT = 10_000
  * build with the esbuild plugin instead).
  */
 export function compileExpression(code: string): CompiledFn {
+  const seeded = seededExpressions.get(code)
+  if (seeded !== undefined) return seeded
   const cached = expressionCache.get(code)
   if (cached !== undefined) {
     if (cached instanceof CompileError) throw cached
@@ -218,6 +220,8 @@ const triggerCache = new Map<string, TriggerFn | CompileError>()
  * {@link CompileError} when the snippet cannot be compiled.
  */
 export function compileTrigger(snippet: string): TriggerFn {
+  const seeded = seededTriggers.get(snippet)
+  if (seeded !== undefined) return seeded
   const cached = triggerCache.get(snippet)
   if (cached !== undefined) {
     if (cached instanceof CompileError) throw cached
@@ -233,6 +237,32 @@ export function compileTrigger(snippet: string): TriggerFn {
   triggerCache.set(snippet, result)
   if (result instanceof CompileError) throw result
   return result
+}
+
+// Functions compiled ahead of time by the esbuild plugin (src/build), by code
+// text. Apart from the caches above because they are never evicted: under a
+// strict CSP a seeded function that fell out could not be compiled again.
+const seededExpressions = new Map<string, CompiledFn>()
+const seededTriggers = new Map<string, TriggerFn>()
+
+/** Ahead-of-time compiled functions, keyed by the exact code the runtime compiles. */
+export interface SeededFunctions {
+  /** Binding expressions (the text between `{{ }}` / `<< >>`), each `function ($r) { <expressionSource(code)> }`. */
+  readonly expressions?: Readonly<Record<string, CompiledFn>>
+  /** Trigger snippets (an `on-…` attribute's whole value), each `function ($r) { <triggerSource(snippet)> }`. */
+  readonly triggers?: Readonly<Record<string, TriggerFn>>
+}
+
+/**
+ * Pre-seeds {@link compileExpression} and {@link compileTrigger} with functions
+ * compiled ahead of time (the `smithlet:compiled` module of the esbuild plugin
+ * calls this), so a built app compiles its known bindings without `new
+ * Function` and runs under a CSP without `'unsafe-eval'`. Call it before the
+ * app is created; later calls add to the seed.
+ */
+export function seedCompiled(functions: SeededFunctions): void {
+  for (const [code, fn] of Object.entries(functions.expressions ?? {})) seededExpressions.set(code, fn)
+  for (const [snippet, fn] of Object.entries(functions.triggers ?? {})) seededTriggers.set(snippet, fn)
 }
 
 /** Offset range of the object literal in `export default { … }`, or a CompileError. */

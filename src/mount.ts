@@ -32,8 +32,12 @@ export interface MountedWidgets {
   dispose(): void
 }
 
-/** Attributes that configure the element itself, never a widget property. */
-const PLAIN_ATTRIBUTES = new Set(['name', 'id', 'class', 'style', 'slot', 'role', 'tabindex', 'hidden', 'title', 'lang', 'dir'])
+/**
+ * Attributes that configure the element itself, never a widget property. `hidden` is not
+ * one: `hidden="{{ !Auth_Module.isLoggedOut }}"` binds the element's own `hidden` property,
+ * which is how a page shows or hides a widget (Appsmith's "Visible").
+ */
+const PLAIN_ATTRIBUTES = new Set(['name', 'id', 'class', 'style', 'slot', 'role', 'tabindex', 'title', 'lang', 'dir'])
 
 /**
  * Binds every `smith-*` element under `root`: each is registered in the scope by its
@@ -61,7 +65,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       const property = camelCase(attr.name)
       const template = compileTemplate(attr.value)
       if (!template.dynamic) {
-        Object.defineProperty(entity, property, { get: () => (el as unknown as Record<string, unknown>)[property] ?? attr.value, enumerable: true })
+        Object.defineProperty(entity, property, { get: () => (el as unknown as Record<string, unknown>)[property] ?? attr.value, enumerable: true, configurable: true })
         continue
       }
       for (const code of template.codes) {
@@ -78,6 +82,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
           return v instanceof BindingError ? undefined : v
         },
         enumerable: true,
+        configurable: true,
       })
       starters.push(() => disposers.push(
         effect(() => {
@@ -107,6 +112,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       ))
     }
 
+    // Meta state wins over a property of the same name (`page-size="10"` configures the
+    // table; `Table1.pageSize` is the page size the user has now): the attribute
+    // properties above are configurable so that this redefines them.
     for (const [key, meta] of Object.entries(el.meta ?? {})) {
       Object.defineProperty(entity, key, { get: () => meta.value, enumerable: true })
     }

@@ -67,6 +67,13 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   const headers = Object.entries(definition.headers ?? {}).map(([k, v]) => [k, compileTemplate(v)] as const)
   const params = Object.entries(definition.params ?? {}).map(([k, v]) => [k, compileTemplate(v)] as const)
   const body = definition.body
+  // A body of the wrong shape would otherwise be dropped silently at run time.
+  if (body !== undefined && (bodyType === 'json' || bodyType === 'text') && typeof body !== 'string') {
+    throw new TypeError(`query "${name}": a ${bodyType} body is one template string, not a map of fields`)
+  }
+  if (body !== undefined && (bodyType === 'form' || bodyType === 'multipart') && (body === null || typeof body !== 'object')) {
+    throw new TypeError(`query "${name}": a ${bodyType} body is a map of field templates, not a string`)
+  }
   const bodyTemplate = typeof body === 'string' ? compileTemplate(body) : undefined
   const bodyFields = body !== undefined && typeof body === 'object'
     ? Object.entries(body).map(([k, v]) => [k, compileTemplate(v)] as const)

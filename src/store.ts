@@ -120,7 +120,11 @@ export function createStore(options: StoreOptions): Store {
   }
 
   const commit = async (ops: StoreOp[]): Promise<void> => {
-    if (storage === null) throw storageFailure
+    if (storage === null) {
+      // Memory by choice: nothing to persist. Memory because IndexedDB failed: say so.
+      if (storageFailure === null) return
+      throw storageFailure
+    }
     const collapsed = collapse(ops)
     try {
       await storage.apply(collapsed)

@@ -59,6 +59,7 @@ const apps: App[] = []
 afterEach(() => {
   for (const app of apps.splice(0)) app.dispose()
   document.body.innerHTML = ''
+  vi.restoreAllMocks()
 })
 
 async function mount(html: string, definition: Parameters<typeof testApp>[0] = {}, options: Parameters<typeof testApp>[1] = {}) {
@@ -171,6 +172,29 @@ describe('events and globals', () => {
     expect(app.evaluate('{{ [Picker1.selected, Picker1.page] }}')).toEqual(['none', 1])
     expect(el('Label').text).toBe('none')
     await expect(app.run('{{ resetWidget("Nope1") }}')).rejects.toThrow(/Nope1/)
+  })
+
+  it('download saves data under a file name through a link', async () => {
+    const { app } = await mount('')
+    const clicks: Array<{ download: string; href: string }> = []
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push({ download: this.download, href: this.href })
+    })
+    const created = vi.spyOn(URL, 'createObjectURL')
+    await app.run('{{ download({ a: 1 }, "data.json") }}')
+    expect(clicks).toEqual([{ download: 'data.json', href: expect.stringMatching(/^blob:/) }])
+    const blob = created.mock.calls[0]![0] as Blob
+    expect(blob.type).toBe('application/json')
+    expect(await blob.text()).toBe('{"a":1}')
+    expect(document.querySelector('a')).toBeNull() // the link is removed again
+    click.mockRestore()
+  })
+
+  it('copyToClipboard writes the text', async () => {
+    const { app } = await mount('')
+    const write = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined)
+    await app.run('{{ copyToClipboard("copied text") }}')
+    expect(write).toHaveBeenCalledWith('copied text')
   })
 
   it('JS objects see widgets registered on mount', async () => {

@@ -298,6 +298,17 @@ describe('bodies', () => {
     expect(last().headers).not.toHaveProperty('content-type')
   })
 
+  it.each([
+    ['json', { a: '1' }],
+    ['text', { a: '1' }],
+    ['form', 'a=1'],
+    ['multipart', 'a=1'],
+  ] as const)('a %s body of the wrong shape is refused when the app is created', async (bodyType, body) => {
+    await expect(testApp({ queries: [{ name: 'Q', method: 'POST', url: `${server.url}/echo`, bodyType, body }] })).rejects.toThrow(
+      new RegExp(`query "Q": a ${bodyType} body`),
+    )
+  })
+
   it('GET never sends a body', async () => {
     const { Q } = await withQuery({ method: 'GET', body: '{"a": 1}' })
     await Q.run()

@@ -3,7 +3,7 @@
  * `export default { … }`, text unchanged, in test/fixtures/seed-004-js-object.js)
  * runs as written against REST queries on a loopback server.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { App } from '../../src/index'
 import { json, startServer, testApp, type TestServer } from '../support/app'
@@ -91,6 +91,15 @@ const store = (key: string): unknown => app.evaluate(`{{ appsmith.store.${key} }
 const calls = (path: string): number => server.requests.filter((r) => r.path === path).length
 
 describe('the seed’s JS object, unchanged', () => {
+  const seedPath = new URL('../../../shared/seeds/004_8b8ea8e1c6169b77.txt', import.meta.url)
+  it.skipIf(!existsSync(seedPath))('the fixture is steps 3–7 of the seed, verbatim', () => {
+    const blocks = [...readFileSync(seedPath, 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!)
+    const [step3, ...steps4to7] = blocks.slice(1, 6)
+    // Step 3 opens the object and closes it; steps 4–7 continue it, and step 7 closes it.
+    const opened = step3!.slice(0, step3!.trimEnd().lastIndexOf('}'))
+    expect(SEED_SOURCE).toBe(opened + steps4to7.join(''))
+  })
+
   it('generateAccessToken logs in and stores the access token, the refresh token and the expiry', async () => {
     await app.run('{{ js_manage_tokens.generateAccessToken() }}')
     expect(calls('/api/user/token-auth/')).toBe(1)

@@ -1,0 +1,82 @@
+/**
+ * Issue 4: `Q.run()` against a raw `fetch` + `response.json()` to the same loopback
+ * endpoint, 1,000 sequential runs each, interleaved (ours, raw, raw, ours, …) so that
+ * neither side gets the warmer connection pool or the quieter moment.
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApp, memoryStorage, type Query } from '../../../src/index'
+import type { Row } from '../report'
+import { duration, ratio } from '../report'
+import { median, now, percentile } from '../stats'
+
+const RUNS = 1_000
+const WARMUP = 100
+const BODY = JSON.stringify({ ok: true, id: 42, name: 'smithlet', tags: ['a', 'b'] })
+
+/** A node:http server on 127.0.0.1 answering every request with a small JSON body. */
+async function jsonServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) })
+      res.end(BODY)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+export async function benchQueries(log: (message: string) => void): Promise<Row[]> {
+  const server = await jsonServer()
+  const app = await createApp(
+    { id: 'bench-queries', queries: [{ name: 'Q', url: `${server.url}/ping` }] },
+    { storage: memoryStorage(), channel: null, warn: () => undefined },
+  )
+  try {
+    const Q = app.scope.Q as Query
+    const url = `${server.url}/ping`
+    const raw = async (): Promise<unknown> => {
+      const response = await fetch(url)
+      return response.json()
+    }
+    const ours: number[] = []
+    const base: number[] = []
+    log('queries: 1,000 Q.run and 1,000 fetch, interleaved')
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const oursFirst = i % 2 === 0
+      for (const side of oursFirst ? ['ours', 'raw'] : ['raw', 'ours']) {
+        const start = now()
+        const body = (await (side === 'ours' ? Q.run() : raw())) as { id?: number }
+        const t = now() - start
+        if (body?.id !== 42) throw new Error(`queries: ${side} got a wrong body`)
+        if (i >= WARMUP) (side === 'ours' ? ours : base).push(t)
+      }
+    }
+    const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)
+    const m = median(ours)
+    const b = median(base)
+    return [
+      {
+        issue: 4,
+        name: 'Q.run vs raw fetch, per request (loopback, small JSON)',
+        ours: duration(m),
+        baseline: duration(b),
+        ratio: ratio(m, b),
+        note: `target < 1.1×; median of ${RUNS} sequential each, interleaved; p95 ${duration(percentile(ours, 95))} vs ${duration(percentile(base, 95))}; total ratio ${ratio(sum(ours), sum(base))}`,
+        data: { oursMedianMs: m, baselineMedianMs: b, oursTotalMs: sum(ours), baselineTotalMs: sum(base) },
+      },
+    ]
+  } finally {
+    app.dispose()
+    await server.close()
+  }
+}

@@ -1,0 +1,38 @@
+/** Small statistics and timing helpers shared by every benchmark. No timed assertions: figures only. */
+import { performance } from 'node:perf_hooks'
+
+/** The median of `values` (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** The `p`-th percentile (0–100), nearest-rank. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const rank = Math.ceil((p / 100) * sorted.length)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!
+}
+
+/** Milliseconds since an arbitrary origin (monotonic). */
+export const now = (): number => performance.now()
+
+/** Times an async function once, in ms. */
+export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const start = now()
+  await fn()
+  return now() - start
+}
+
+/** Lets pending I/O callbacks, timers and microtasks run (GC pauses settle between phases). */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+/** Runs a full GC when node was started with --expose-gc (run.ts asks for it); else nothing. */
+export function gc(): void {
+  ;(globalThis as { gc?: () => void }).gc?.()
+}
