@@ -1,5 +1,7 @@
 /** Small statistics and timing helpers shared by every benchmark. No timed assertions: figures only. */
 import { performance } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 
 /** The median of `values` (the mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {
@@ -32,7 +34,12 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
 
-/** Runs a full GC when node was started with --expose-gc (run.ts asks for it); else nothing. */
+// A full GC between measured phases, so one phase's garbage is not collected on the
+// next one's clock. `--expose-gc` set at run time exposes `gc` to new contexts only.
+setFlagsFromString('--expose-gc')
+const collect = runInNewContext('gc') as (() => void) | undefined
+
+/** Runs a full garbage collection (a no-op if the engine refuses). */
 export function gc(): void {
-  ;(globalThis as { gc?: () => void }).gc?.()
+  collect?.()
 }

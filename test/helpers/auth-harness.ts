@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose'
+import { afterEach, vi } from 'vitest'
 import { authModule, type AuthInputs } from '../../modules/auth/index'
 import { DEMO_USER, startBackend, type Backend, type BackendOptions } from '../../demo/backend/index'
 import { createApp, type App, type AppOptions } from '../../src/index'
@@ -89,4 +90,31 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & { co
     return error as Error & { code?: string }
   }
   throw new Error('expected a rejection')
+}
+
+/** Refresh requests the backend has answered so far. */
+export const refreshes = (b: Backend): number => b.counters['POST /auth/token']!
+
+/**
+ * Per-file helpers whose backends and apps are closed after each test (and whose
+ * spies are restored).
+ */
+export function authScenario(): { server(options?: BackendOptions): Promise<Backend>; app(...args: Parameters<typeof authApp>): Promise<App> } {
+  const cleanup: Array<() => unknown> = []
+  afterEach(async () => {
+    vi.restoreAllMocks()
+    for (const fn of cleanup.splice(0).reverse()) await fn()
+  })
+  return {
+    async server(options = {}) {
+      const b = await backend(options)
+      cleanup.push(() => b.close())
+      return b
+    },
+    async app(...args) {
+      const a = await authApp(...args)
+      cleanup.push(() => a.dispose())
+      return a
+    },
+  }
 }

@@ -1,25 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Backend } from '../../demo/backend/index'
 import type { App } from '../../src/index'
 import { createLockManager } from '../helpers/locks'
-import { auth, authApp, backend, countingStorage, CREDENTIALS, manualClock, rejection } from '../helpers/auth-harness'
+import { auth, authApp, backend, countingStorage, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../helpers/auth-harness'
 
-const cleanup: Array<() => unknown> = []
-afterEach(async () => {
-  vi.restoreAllMocks()
-  for (const fn of cleanup.splice(0).reverse()) await fn()
-})
-async function server(options: Parameters<typeof backend>[0] = {}): Promise<Backend> {
-  const b = await backend(options)
-  cleanup.push(() => b.close())
-  return b
-}
-async function app(...args: Parameters<typeof authApp>): Promise<App> {
-  const a = await authApp(...args)
-  cleanup.push(() => a.dispose())
-  return a
-}
-const refreshes = (b: Backend): number => b.counters['POST /auth/token']!
+const { server, app } = authScenario()
 
 /** A session whose access token has just expired (client clock moved past it). */
 async function expiredSession(b: Backend, extra: Parameters<typeof authApp>[2] = {}, inputs: Parameters<typeof authApp>[1] = {}) {

@@ -1,23 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../demo/backend/index'
 import type { App } from '../../src/index'
-import { auth, authApp, backend, CREDENTIALS, DEMO_USER, jwt, manualClock } from '../helpers/auth-harness'
+import { auth, authApp, backend, CREDENTIALS, DEMO_USER, jwt, manualClock, authScenario, refreshes } from '../helpers/auth-harness'
 
-const cleanup: Array<() => unknown> = []
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn()
-})
-async function server(options: Parameters<typeof backend>[0] = {}): Promise<Backend> {
-  const b = await backend(options)
-  cleanup.push(() => b.close())
-  return b
-}
-async function app(...args: Parameters<typeof authApp>): Promise<App> {
-  const a = await authApp(...args)
-  cleanup.push(() => a.dispose())
-  return a
-}
-const refreshes = (b: Backend): number => b.counters['POST /auth/token']!
+const { server, app } = authScenario()
 
 /** Stores a hand-made access token with a real refresh token from the backend. */
 async function withToken(b: Backend, a: App, claims: Record<string, unknown> | string): Promise<string> {

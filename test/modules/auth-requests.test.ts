@@ -1,26 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Backend } from '../../demo/backend/index'
 import type { App } from '../../src/index'
-import { auth, authApp, backend, CREDENTIALS, manualClock, rejection } from '../helpers/auth-harness'
+import { auth, authApp, backend, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../helpers/auth-harness'
 
-const cleanup: Array<() => unknown> = []
-afterEach(async () => {
-  vi.restoreAllMocks()
-  for (const fn of cleanup.splice(0).reverse()) await fn()
-})
+const scenario = authScenario()
+const { app } = scenario
 /** A backend whose clock a test can move: its tokens expire while the client's clock says they are fresh. */
 async function server(options: Parameters<typeof backend>[0] = {}) {
   const serverClock = manualClock()
-  const b = await backend({ accessTokenTtlSeconds: 60, now: serverClock.now, ...options })
-  cleanup.push(() => b.close())
+  const b = await scenario.server({ accessTokenTtlSeconds: 60, now: serverClock.now, ...options })
   return { b, serverClock }
 }
-async function app(...args: Parameters<typeof authApp>): Promise<App> {
-  const a = await authApp(...args)
-  cleanup.push(() => a.dispose())
-  return a
-}
-const refreshes = (b: Backend): number => b.counters['POST /auth/token']!
 const rowsRequests = (b: Backend): number => b.counters['GET /api/rows']!
 
 async function loggedIn(b: Backend, options: Parameters<typeof authApp>[2] = {}) {

@@ -1,26 +1,11 @@
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Backend } from '../../demo/backend/index'
 import type { App, StorageBackend } from '../../src/index'
 import { createLockManager } from '../helpers/locks'
-import { auth, authApp, backend, countingStorage, CREDENTIALS, manualClock, rejection } from '../helpers/auth-harness'
+import { auth, authApp, backend, countingStorage, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../helpers/auth-harness'
 
-const cleanup: Array<() => unknown> = []
-afterEach(async () => {
-  vi.restoreAllMocks()
-  for (const fn of cleanup.splice(0).reverse()) await fn()
-})
-async function server(options: Parameters<typeof backend>[0] = {}): Promise<Backend> {
-  const b = await backend(options)
-  cleanup.push(() => b.close())
-  return b
-}
-async function app(...args: Parameters<typeof authApp>): Promise<App> {
-  const a = await authApp(...args)
-  cleanup.push(() => a.dispose())
-  return a
-}
-const refreshes = (b: Backend): number => b.counters['POST /auth/token']!
+const { server, app } = authScenario()
 let tabSeq = 0
 
 /** Two "tabs": app instances with one id, sharing IndexedDB and a lock manager. */

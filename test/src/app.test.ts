@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { BindingError, createApp, type App } from '../../src/index'
-import { testApp } from '../support/app'
+import { disposingTestApp } from '../support/app'
 
-const apps: App[] = []
-const open: typeof testApp = async (definition, options) => {
-  const app = await testApp(definition, options)
-  apps.push(app)
-  return app
-}
+const open = disposingTestApp()
 type StoreValue = (key: string, value: unknown, persist?: boolean) => Promise<void>
 const store = (app: App): StoreValue => app.scope.storeValue as StoreValue
-
-afterEach(() => {
-  for (const app of apps.splice(0)) app.dispose()
-})
 
 describe('app.evaluate: the value of a template', () => {
   it('a template that is exactly one binding keeps the value type', async () => {
@@ -210,12 +201,8 @@ describe('app.scope', () => {
     expect(b.evaluate('{{ J.v }}')).toBe('b')
   })
 
-  // BUG in src/store.ts (not ours to edit): with `storage: null` (documented as "keeps it
-  // in memory") every persisting write rejects with `null`, because commit() throws
-  // `storageFailure`, which is only set when hydration failed. Remove `.fails` once fixed.
   it('storage: null keeps the store in memory and storeValue still resolves', async () => {
-    const app = await createApp({ id: 'memory-only' }, { storage: null, channel: null, warn: () => undefined })
-    apps.push(app)
+    const app = await open({ id: 'memory-only' }, { storage: null })
     await store(app)('k', 1)
     expect(app.evaluate('{{ appsmith.store.k }}')).toBe(1)
   })

@@ -1,15 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { App } from '../../src/index'
-import { testApp } from '../support/app'
+import { disposingTestApp } from '../support/app'
 
-const apps: App[] = []
-const open: typeof testApp = async (definition, options) => {
-  const app = await testApp(definition, options)
-  apps.push(app)
-  return app
-}
+const open = disposingTestApp()
 afterEach(() => {
-  for (const app of apps.splice(0)) app.dispose()
   vi.useRealTimers()
 })
 

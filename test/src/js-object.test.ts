@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../src/index'
-import { testApp } from '../support/app'
+import { disposingTestApp } from '../support/app'
 
-const apps: App[] = []
-const open: typeof testApp = async (definition, options) => {
-  const app = await testApp(definition, options)
-  apps.push(app)
-  return app
-}
-afterEach(() => {
-  for (const app of apps.splice(0)) app.dispose()
-})
-
+const open = disposingTestApp()
 type Fn = ((...args: unknown[]) => unknown) & { data: unknown }
 const entity = (app: App, name: string) => app.scope[name] as Record<string, Fn & unknown>
 

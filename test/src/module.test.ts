@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App, type ModuleDefinition } from '../../src/index'
-import { json, startServer, testApp, type TestServer } from '../support/app'
+import { json, startServer, disposingTestApp, type TestServer } from '../support/app'
 
 let server: TestServer
 beforeAll(async () => {
@@ -10,14 +10,8 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-const apps: App[] = []
-const open: typeof testApp = async (definition, options) => {
-  const app = await testApp(definition, options)
-  apps.push(app)
-  return app
-}
+const open = disposingTestApp()
 afterEach(() => {
-  for (const app of apps.splice(0)) app.dispose()
   server.requests.length = 0
 })
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { PageLoadCycleError, type App } from '../../src/index'
-import { json, startServer, testApp, type TestServer } from '../support/app'
+import { json, startServer, disposingTestApp, type TestServer } from '../support/app'
 
 let server: TestServer
 const events: string[] = []
@@ -28,14 +28,8 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-const apps: App[] = []
-const open: typeof testApp = async (definition, options) => {
-  const app = await testApp(definition, options)
-  apps.push(app)
-  return app
-}
+const open = disposingTestApp()
 afterEach(() => {
-  for (const app of apps.splice(0)) app.dispose()
   events.length = 0
   server.requests.length = 0
 })

@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { QueryError, type App, type Query, type QueryDefinition } from '../../src/index'
-import { json, startServer, testApp, type SeenRequest, type TestServer } from '../support/app'
+import { json, startServer, disposingTestApp, testApp, type SeenRequest, type TestServer } from '../support/app'
 
 let server: TestServer
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -45,14 +45,8 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-const apps: App[] = []
-const open: typeof testApp = async (definition, options) => {
-  const app = await testApp(definition, options)
-  apps.push(app)
-  return app
-}
+const open = disposingTestApp()
 afterEach(() => {
-  for (const app of apps.splice(0)) app.dispose()
   server.requests.length = 0
   aborted.length = 0
 })

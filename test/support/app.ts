@@ -1,6 +1,7 @@
 /** Shared helpers for runtime tests: in-memory apps and a loopback HTTP server. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { afterEach } from 'vitest'
 import { createApp, memoryStorage, type App, type AppDefinition, type AppOptions } from '../../src/index'
 
 let seq = 0
@@ -19,6 +20,19 @@ export async function testApp(
     { storage: memoryStorage(), channel: null, warn: (m) => warnings.push(m), ...options },
   )
   return Object.assign(app, { warnings })
+}
+
+/** `testApp` for one test file: every app it opens is disposed after each test. */
+export function disposingTestApp(): typeof testApp {
+  const apps: App[] = []
+  afterEach(() => {
+    for (const app of apps.splice(0)) app.dispose()
+  })
+  return async (definition, options) => {
+    const app = await testApp(definition, options)
+    apps.push(app)
+    return app
+  }
 }
 
 /** One request as the server saw it. */

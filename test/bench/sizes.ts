@@ -1,0 +1,98 @@
+/**
+ * Issue 7: gzipped sizes. Each bundle is built with esbuild (bundle, minify, browser,
+ * esm, the `?jsobject` compile) and gzipped with node:zlib at level 9.
+ */
+import { existsSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { jsObjectPlugin } from './jsobject-plugin'
+import type { Row } from './report'
+import { kb } from './report'
+
+const gz = (bytes: Uint8Array): number => gzipSync(bytes, { level: 9 }).length
+
+async function bundleSize(root: string, contents: string): Promise<{ raw: number; gzip: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-size-entry.ts' },
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'warning',
+    legalComments: 'none',
+    plugins: [jsObjectPlugin()],
+  })
+  const code = result.outputFiles[0]!.contents
+  return { raw: code.length, gzip: gz(code) }
+}
+
+async function jsFiles(dir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...(await jsFiles(path)))
+    else if (/\.(m?js|css)$/.test(entry.name)) out.push(path)
+  }
+  return out
+}
+
+export async function benchSizes(root: string, log: (message: string) => void): Promise<Row[]> {
+  log('sizes: bundling the runtime and the auth module')
+  // Everything both entry points export, so nothing is tree-shaken away.
+  const runtime = await bundleSize(root, "export * from './src/index'\nexport * from './widgets/index'\n")
+  const authOnly = await bundleSize(root, "export * from './modules/auth/index'\n")
+  const rows: Row[] = [
+    {
+      issue: 7,
+      name: 'runtime bundle (src + widgets + lit), gzipped',
+      ours: kb(runtime.gzip),
+      baseline: '—',
+      ratio: '—',
+      note: `${kb(runtime.raw)} minified; esbuild bundle+minify, browser esm; gzip -9 (node:zlib)`,
+      data: runtime,
+    },
+    {
+      issue: 7,
+      name: 'auth module (Main.js + queries + jose decode), gzipped',
+      ours: kb(authOnly.gzip),
+      baseline: '—',
+      ratio: '—',
+      note: `${kb(authOnly.raw)} minified; on top of the runtime (imports only its types)`,
+      data: authOnly,
+    },
+  ]
+  const demo = join(root, 'dist/demo')
+  if (existsSync(demo)) {
+    const files = await jsFiles(demo)
+    let raw = 0
+    let gzip = 0
+    for (const file of files) {
+      const bytes = await readFile(file)
+      raw += bytes.length
+      gzip += gz(bytes)
+    }
+    rows.push({
+      issue: 7,
+      name: 'built demo (dist/demo JS + CSS), gzipped',
+      ours: kb(gzip),
+      baseline: '—',
+      ratio: '—',
+      note: `${kb(raw)} as built by npm run build; ${files.map((f) => relative(root, f)).join(', ')}`,
+      data: { raw, gzip, files: files.map((f) => relative(root, f)) },
+    })
+  } else {
+    rows.push({
+      issue: 7,
+      name: 'built demo (dist/demo), gzipped',
+      ours: 'skipped: no dist/demo',
+      baseline: '—',
+      ratio: '—',
+      note: 'run npm run build first',
+    })
+  }
+  return rows
+}
