@@ -2,13 +2,13 @@
  * The esbuild configuration of the demo, shared by `npm run build` (written to
  * dist/demo) and the dev server (kept in memory, rebuilt on change).
  */
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BuildOptions } from 'esbuild'
 import { smithletPlugin } from './esbuild-plugin'
 
 /** The repository root. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Source files of the demo. */
 export const DEMO = {

@@ -207,14 +207,14 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '8787' },
       ttl: { type: 'string', default: '60' },
-      watch: { type: 'boolean' },
+      watch: { type: 'boolean' }, // the default; accepted for explicit scripts
       'no-watch': { type: 'boolean' },
       'no-csp': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) {
-    console.log('npm start -- [--port 8787] [--ttl 60] [--no-watch] [--no-csp]')
+    console.log('npm start -- [--port 8787] [--ttl <access-token seconds, 60>] [--no-watch] [--no-csp]')
     return
   }
   const port = Number(values.port)

@@ -37,7 +37,9 @@ export interface SmithletPluginOptions {
 }
 
 /** src/compile.ts: the one compiler whose caches the generated module seeds. */
-const COMPILE_MODULE = fileURLToPath(new URL('../compile.ts', import.meta.url))
+// Path arithmetic rather than `new URL(…, import.meta.url)`: a DOM test environment may
+// replace the global URL.
+const COMPILE_MODULE = resolve(dirname(fileURLToPath(import.meta.url)), '../compile.ts')
 const NAMESPACE_COMPILED = 'smithlet-compiled'
 const NAMESPACE_JS_OBJECT = 'smithlet-jsobject'
 

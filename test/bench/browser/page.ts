@@ -1,8 +1,11 @@
 /**
- * The page the table benchmark drives in Chromium: `window.bench.mount(kind, n)` mounts
- * `<smith-table>` or the baseline `<plain-table>` with n generated rows;
- * `window.bench.scroll(steps)` scrolls it top to bottom, one step per animation frame.
+ * The page the browser benchmarks drive in Chromium: `window.bench.prepare(n)` generates n rows and
+ * `window.bench.mount(kind)` mounts them in `<smith-table>` or the baseline `<plain-table>`;
+ * `window.bench.scroll(steps)` scrolls it top to bottom, one step per animation frame;
+ * `window.bench.store(n)` runs the issue-2 store figure on the browser's real IndexedDB.
  */
+import { createStore, set } from 'idb-keyval'
+import { createApp } from '../../../src/index'
 import '../../../widgets/index'
 import type { SmithTable } from '../../../widgets/index'
 import { PlainTable } from './plain-table'
@@ -45,8 +48,16 @@ function rowCounts(): { tr: number; dataRows: number } {
   return { tr, dataRows }
 }
 
-async function mount(kind: Kind, n: number): Promise<{ mountMs: number; firstFrameMs: number; tr: number; dataRows: number }> {
-  const rows = generateRows(n)
+let prepared: Array<Record<string, unknown>> = []
+
+/** Generates the rows ahead of the heap baseline, so the heap figure is the widget's own. */
+function prepare(n: number): number {
+  prepared = generateRows(n)
+  return prepared.length
+}
+
+async function mount(kind: Kind): Promise<{ mountMs: number; firstFrameMs: number; tr: number; dataRows: number }> {
+  const rows = prepared
   await frame()
   const start = performance.now()
   const el = document.createElement(kind === 'smith' ? 'smith-table' : 'plain-table') as HTMLElement & { updateComplete: Promise<boolean> }
@@ -88,5 +99,69 @@ async function scroll(steps: number): Promise<{ intervals: number[]; maxTr: numb
   return { intervals, maxTr, lastRowText: last?.querySelector('td')?.textContent?.trim() ?? '', scrollHeight: s.scrollHeight }
 }
 
-;(window as unknown as { bench: unknown }).bench = { mount, scroll }
+/** Counts `IDBDatabase.prototype.transaction(…, 'readwrite')` calls while installed. */
+function countTransactions(): { readwrite: number; restore(): void } {
+  const proto = IDBDatabase.prototype
+  const original = proto.transaction
+  const counter = { readwrite: 0, restore: () => void (proto.transaction = original) }
+  proto.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    if (args[1] === 'readwrite') counter.readwrite++
+    return original.apply(this, args)
+  } as IDBDatabase['transaction']
+  return counter
+}
+
+const storeValueOf = (i: number): unknown => ({ i, label: `value ${i}` })
+let dbSeq = 0
+
+/** Ours: N storeValue calls in one tick on a fresh app (own database), until all resolve. */
+async function storeOurs(n: number): Promise<{ total: number; sync: number; transactions: number }> {
+  const app = await createApp({ id: `bench-store-${Date.now()}-${++dbSeq}` }, { channel: null, warn: () => undefined })
+  const storeValue = app.scope.storeValue as (key: string, value: unknown) => Promise<void>
+  const tx = countTransactions()
+  try {
+    const promises: Promise<void>[] = new Array(n)
+    const start = performance.now()
+    for (let i = 0; i < n; i++) promises[i] = storeValue(`k${i}`, storeValueOf(i))
+    const sync = performance.now() - start
+    await Promise.all(promises)
+    return { total: performance.now() - start, sync, transactions: tx.readwrite }
+  } finally {
+    tx.restore()
+    app.dispose()
+  }
+}
+
+/** Baseline: N idb-keyval `set` calls awaited one by one, into a fresh store. */
+async function storeBaseline(n: number): Promise<{ total: number; transactions: number }> {
+  const store = createStore(`bench-idb-keyval-${Date.now()}-${++dbSeq}`, 'store')
+  await set('warm', 0, store)
+  const tx = countTransactions()
+  try {
+    const start = performance.now()
+    for (let i = 0; i < n; i++) await set(`k${i}`, storeValueOf(i), store)
+    return { total: performance.now() - start, transactions: tx.readwrite }
+  } finally {
+    tx.restore()
+  }
+}
+
+async function store(n: number, reps: number): Promise<{ ours: Array<Awaited<ReturnType<typeof storeOurs>>>; base: Array<Awaited<ReturnType<typeof storeBaseline>>> }> {
+  await storeOurs(500)
+  await storeBaseline(500)
+  const ours = []
+  const base = []
+  for (let rep = 0; rep < reps; rep++) {
+    if (rep % 2 === 0) {
+      ours.push(await storeOurs(n))
+      base.push(await storeBaseline(n))
+    } else {
+      base.push(await storeBaseline(n))
+      ours.push(await storeOurs(n))
+    }
+  }
+  return { ours, base }
+}
+
+;(window as unknown as { bench: unknown }).bench = { prepare, mount, scroll, store }
 document.title = 'ready'

@@ -1,0 +1,22 @@
+import { createServer } from 'node:http'
+import { createApp, memoryStorage } from '../../../src/index'
+const BODY = JSON.stringify({ ok: true, id: 42 })
+const server = createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) }); res.end(BODY) }) })
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+const url = `http://127.0.0.1:${(server.address() as any).port}/ping`
+const app = await createApp({ id: 'q', queries: [{ name: 'Q', url }] }, { storage: memoryStorage(), channel: null })
+const Q = app.scope.Q as any
+const variants: Record<string, () => Promise<unknown>> = {
+  raw: async () => (await fetch(url)).json(),
+  rawText: async () => JSON.parse(await (await fetch(url)).text()),
+  urlObj: async () => (await fetch(new URL(url))).json(),
+  headers: async () => (await fetch(url, { method: 'GET', headers: new Headers() })).json(),
+  signal: async () => { const c = new AbortController(); const t = setTimeout(() => c.abort(), 10000); try { return (await fetch(url, { signal: c.signal })).json() } finally { clearTimeout(t) } },
+  all: async () => { const c = new AbortController(); const t = setTimeout(() => c.abort(), 10000); try { const r = await fetch(new URL(url), { method: 'GET', headers: new Headers(), signal: c.signal }); const h: any = {}; r.headers.forEach((v, k) => { h[k] = v }); return JSON.parse(await r.text()) } finally { clearTimeout(t) } },
+  Q: () => Q.run(),
+}
+const times: Record<string, number[]> = {}
+for (let i = 0; i < 1500; i++) for (const [k, f] of Object.entries(variants)) { const t = performance.now(); await f(); if (i >= 200) (times[k] ??= []).push(performance.now() - t) }
+const med = (a: number[]) => { const s = [...a].sort((x, y) => x - y); return s[s.length >> 1] }
+for (const [k, v] of Object.entries(times)) console.log(k.padEnd(8), (med(v) * 1000).toFixed(0), 'µs')
+app.dispose(); server.closeAllConnections(); server.close()
