@@ -87,17 +87,20 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       starters.push(() => disposers.push(
         effect(() => {
           const v = value.value
-          const errors = { ...el.errors }
+          const target = el as unknown as Record<string, unknown>
           if (v instanceof BindingError) {
             const located = locateError(v, name, property)
             context.setError(errorKey, located)
-            errors[property] = located.message
-          } else {
-            context.setError(errorKey, null)
-            delete errors[property]
-            ;(el as unknown as Record<string, unknown>)[property] = v
+            el.errors = { ...el.errors, [property]: located.message }
+            return
           }
-          if (Object.keys(errors).length !== Object.keys(el.errors ?? {}).length || v instanceof BindingError) el.errors = errors
+          // The common case, a value, touches nothing but the property.
+          if (el.errors !== undefined && property in el.errors) {
+            const { [property]: _cleared, ...rest } = el.errors
+            el.errors = rest
+            context.setError(errorKey, null)
+          }
+          target[property] = v
         }),
       ))
       disposers.push(() => context.setError(errorKey, null))
