@@ -175,7 +175,7 @@ export default {
     if (!locks || typeof locks.request !== "function") {
       if (!this.warnedNoLocks) {
         this.warnedNoLocks = true;
-        console.warn("Auth_Module: Web Locks are not available; token refresh is single-flight within this tab only");
+        console.warn("Auth_Module: Web Locks are not available; refreshing is single-flight within this tab only");
       }
       return this.refreshLocked(seen, onlyIfExpired);
     }
