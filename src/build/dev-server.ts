@@ -214,7 +214,7 @@ async function main(): Promise<void> {
     },
   })
   if (values.help) {
-    console.log('npm start -- [--port 8787] [--ttl <access-token seconds, 60>] [--no-watch] [--no-csp]')
+    console.log('npm start -- [--port 8787] [--ttl <seconds of access, default 60>] [--no-watch] [--no-csp]')
     return
   }
   const port = Number(values.port)
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
     return
   }
   console.log(`smithlet demo: ${server.url}`)
-  console.log(`  sign in as demo@smithlet.dev / demo-password; access tokens live ${ttlSeconds} s`)
+  console.log(`  sign in as demo@smithlet.dev / demo-password; each access grant lasts ${ttlSeconds} s`)
   console.log(`  ${watch ? 'watching for changes (the page reloads itself)' : 'not watching'}; ${csp ? `CSP: ${DEMO_CSP}` : 'no CSP header'}`)
   const stop = (): void => {
     server.close().then(() => process.exit(0), () => process.exit(1))
