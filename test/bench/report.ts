@@ -20,8 +20,8 @@ export function ratio(ours: number | undefined, baseline: number | undefined): s
   if (ours === undefined || baseline === undefined || !Number.isFinite(ours) || !Number.isFinite(baseline) || baseline === 0) return '—'
   const r = ours / baseline
   if (r === 0) return '0×'
-  if (r < 0.001) return `${r.toExponential(1)}×`
-  if (r < 0.1) return `${r.toFixed(4)}×`
+  if (r < 0.0001) return `${r.toExponential(1)}×`
+  if (r < 0.1) return `${r.toFixed(4).replace(/0+$/, '')}×`
   return `${r.toFixed(2)}×`
 }
 

@@ -12,14 +12,15 @@ import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
-import { benchTable } from './browser/run-table'
+import { benchBrowser } from './browser/run'
 import { jsObjectPlugin } from './jsobject-plugin'
 import { markdownTable, textTable, type Row } from './report'
 import { benchSizes } from './sizes'
 import { now } from './stats'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`)
+const t0 = Date.now()
+const log = (message: string): void => void process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}\n`)
 
 async function nodeSuite(): Promise<Row[]> {
   const cache = join(ROOT, 'node_modules/.cache')
@@ -48,11 +49,11 @@ async function nodeSuite(): Promise<Row[]> {
 
 async function main(): Promise<void> {
   const started = now()
-  const only = new Set(process.argv.slice(2)) // e.g. `npm run bench -- node table sizes`
+  const only = new Set(process.argv.slice(2)) // e.g. `npm run bench -- node browser sizes`
   const want = (part: string): boolean => only.size === 0 || only.has(part)
   const rows: Row[] = []
   if (want('node')) rows.push(...(await nodeSuite()))
-  if (want('table')) rows.push(...(await benchTable(ROOT, log)))
+  if (want('browser')) rows.push(...(await benchBrowser(ROOT, log)))
   if (want('sizes')) rows.push(...(await benchSizes(ROOT, log)))
   rows.sort((a, b) => a.issue - b.issue)
 

@@ -80,23 +80,35 @@ async function mount(kind: Kind): Promise<{ mountMs: number; firstFrameMs: numbe
   return { mountMs, firstFrameMs, ...rowCounts() }
 }
 
-async function scroll(steps: number): Promise<{ intervals: number[]; maxTr: number; lastRowText: string; scrollHeight: number }> {
+/**
+ * Scrolls through the whole table `passes` times (down, up, down, …), one scrollTop step
+ * per animation frame, and returns the intervals between frames.
+ */
+async function scroll(steps: number, passes: number): Promise<{ intervals: number[]; maxTr: number; lastRowText: string }> {
   const s = scroller()
   const max = s.scrollHeight - s.clientHeight
-  const stamps: number[] = [await frame()]
+  const intervals: number[] = []
   let maxTr = 0
-  for (let i = 1; i <= steps; i++) {
-    s.scrollTop = Math.round((max * i) / steps)
-    stamps.push(await frame())
-    maxTr = Math.max(maxTr, rowCounts().tr)
+  let lastRowText = ''
+  for (let pass = 0; pass < passes; pass++) {
+    const down = pass % 2 === 0
+    let previous = await frame()
+    for (let i = 1; i <= steps; i++) {
+      s.scrollTop = Math.round((max * (down ? i : steps - i)) / steps)
+      const t = await frame()
+      intervals.push(t - previous)
+      previous = t
+      maxTr = Math.max(maxTr, rowCounts().tr)
+    }
+    if (pass === 0) {
+      // Let the last scroll event render, then read the last row shown at the very bottom.
+      await frame()
+      await frame()
+      const rows = element!.shadowRoot!.querySelectorAll('tbody tr:not(.spacer)')
+      lastRowText = rows[rows.length - 1]?.querySelector('td')?.textContent?.trim() ?? ''
+    }
   }
-  // Let the last scroll event render.
-  await frame()
-  await frame()
-  const rows = element!.shadowRoot!.querySelectorAll('tbody tr:not(.spacer)')
-  const last = rows[rows.length - 1]
-  const intervals = stamps.slice(1).map((t, i) => t - stamps[i]!)
-  return { intervals, maxTr, lastRowText: last?.querySelector('td')?.textContent?.trim() ?? '', scrollHeight: s.scrollHeight }
+  return { intervals, maxTr, lastRowText }
 }
 
 /** Counts `IDBDatabase.prototype.transaction(…, 'readwrite')` calls while installed. */

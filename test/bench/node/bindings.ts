@@ -149,7 +149,7 @@ export async function benchBindings(log: (message: string) => void): Promise<Row
       ours: duration(oursInit),
       baseline: duration(baseInit),
       ratio: ratio(oursInit, baseInit),
-      note: `ours: 10,000 app.watch (computed + effect + first callback); baseline: 10,000 app.evaluate; templates pre-compiled; median of ${INITIAL_REPS}`,
+      note: `one-time setup: ours 10,000 app.watch (a computed + an effect each, first callback); baseline 10,000 app.evaluate; templates pre-compiled for both; median of ${INITIAL_REPS}`,
       data: { oursMs: initialOurs, baselineMs: initialBase },
     },
     {
