@@ -91,7 +91,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   })
   await store.hydrate()
 
-  const disposers: Array<() => void> = [() => store.dispose()]
+  const disposers = new Set<() => void>([() => store.dispose()])
   const alertListeners = new Set<(message: string, type: AlertType) => void>()
   if (options.onAlert) alertListeners.add(options.onAlert)
   let widgets: MountedWidgets | null = null
@@ -108,7 +108,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     },
     warn,
   })
-  disposers.push(disposeGlobals)
+  disposers.add(disposeGlobals)
 
   const scope = Object.create(null) as Record<string, unknown>
   const resolve: Resolver = (name) => (name in scope ? scope[name] : (globalThis as Record<string, unknown>)[name])
@@ -219,8 +219,12 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
           }
         })
       })
-      disposers.push(stop)
-      return stop
+      const unsubscribe = (): void => {
+        stop()
+        disposers.delete(unsubscribe)
+      }
+      disposers.add(unsubscribe)
+      return unsubscribe
     },
     async mount(root) {
       if (widgets !== null) throw new Error('this app is already mounted')
@@ -237,7 +241,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       for (const refresh of refreshers) refresh()
       const toastListener = (message: string, type: AlertType): void => widgets?.alert(message, type)
       alertListeners.add(toastListener)
-      disposers.push(() => {
+      disposers.add(() => {
         alertListeners.delete(toastListener)
         widgets?.dispose()
       })
@@ -251,7 +255,9 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       await runPageLoad(levels, actions, (id, error) => reportFailure(`page-load action ${id}`, error))
     },
     dispose() {
-      for (const dispose of disposers.splice(0).reverse()) dispose()
+      const all = [...disposers].reverse()
+      disposers.clear()
+      for (const dispose of all) dispose()
     },
   }
   return app

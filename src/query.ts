@@ -136,7 +136,9 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
         throw invalid(`header "${key}" is not a valid header`, cause)
       }
     }
-    const init: RequestInit = { method, headers: headerBag }
+    // Plain strings and no empty Headers: fetch re-parses whatever it is given.
+    const init: RequestInit = { method, signal: null }
+    if (headers.length > 0 || bodyType !== 'none') init.headers = headerBag
     if (bodyType !== 'none' && method !== 'GET' && method !== 'HEAD') {
       init.body = buildBody(self, headerBag)
     }
@@ -207,7 +209,7 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       const { url: target, init } = request
       init.signal = controller.signal
       try {
-        response = await context.fetch(target, init)
+        response = await context.fetch(target.href, init)
       } catch (cause) {
         throw timedOut
           ? new QueryError(`${name}: no response within ${timeoutMs} ms; the request was aborted`, name, 0, 'timeout', undefined, { cause })
@@ -223,8 +225,8 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
         }
         throw new QueryError(`${name}: ${(cause as Error).message} (status ${status})`, name, status, 'invalid_response', undefined, { cause })
       }
-      const meta: ResponseMeta = { statusCode: status, isExecutionSuccess: response.ok, headers: headerRecord(response.headers) }
       if (runId === latestRun) {
+        const meta = responseMetaOf(response)
         batch(() => {
           data.value = parsed
           responseMeta.value = meta
@@ -236,7 +238,7 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       return parsed
     } catch (error) {
       if (runId === latestRun && !(error instanceof QueryError && error.kind === 'http')) {
-        responseMeta.value = { statusCode: response?.status ?? 0, isExecutionSuccess: false, headers: response ? headerRecord(response.headers) : {} }
+        responseMeta.value = response ? { ...responseMetaOf(response), isExecutionSuccess: false } : { statusCode: 0, isExecutionSuccess: false, headers: {} }
       }
       throw error
     } finally {
@@ -277,6 +279,18 @@ async function readBody(response: Response): Promise<unknown> {
     return JSON.parse(raw)
   } catch {
     throw new Error('the response says it is JSON but does not parse as JSON')
+  }
+}
+
+/** `responseMeta` for a response; the header record is built on first read, off the hot path. */
+function responseMetaOf(response: Response): ResponseMeta {
+  let headers: Record<string, string> | undefined
+  return {
+    statusCode: response.status,
+    isExecutionSuccess: response.ok,
+    get headers() {
+      return (headers ??= headerRecord(response.headers))
+    },
   }
 }
 
