@@ -70,17 +70,18 @@ export function createJSObject(
 
 function wrapFunction(fn: (...args: unknown[]) => unknown, self: object): JSFunction {
   const data = signal<unknown>(undefined)
-  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
-    const result = fn.apply(self, args)
+  const onResolved = (resolved: unknown): void => {
+    data.value = resolved
+  }
+  const ignore = (): void => undefined
+  const wrapped = function (this: unknown): unknown {
+    // `arguments`, not a rest array: no allocation per call on hot paths.
+    // eslint-disable-next-line prefer-rest-params
+    const result = fn.apply(self, arguments as unknown as unknown[])
     if (isThenable(result)) {
       // Callers get the function's own Promise; `.data` follows it. A rejection leaves
       // `.data` as it was and stays the caller's to handle.
-      result.then(
-        (resolved) => {
-          data.value = resolved
-        },
-        () => undefined,
-      )
+      result.then(onResolved, ignore)
     } else {
       data.value = result
     }
