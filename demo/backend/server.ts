@@ -66,7 +66,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     users,
     sessions: new SessionStore(now, refreshTtl * 1000),
     access: new AccessTokens(tokenFormat, now, accessTtl),
-    rows: new RowTable(generateRows(rowCount, options.rowSeed ?? 1)),
+    rows: new RowTable([...(options.extraRows ?? []), ...generateRows(rowCount, options.rowSeed ?? 1)]),
     config: {
       shape,
       includeExpiresIn: options.includeExpiresIn ?? shape === 'appsmith',

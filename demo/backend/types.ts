@@ -62,6 +62,11 @@ export interface BackendOptions {
   rowCount?: number
   /** Seed of the row generator; same seed, same rows. Default 1. */
   rowSeed?: number
+  /**
+   * Rows served before the generated ones, as given (tests: rows holding XSS payloads).
+   * Their ids are the caller's; search and sort treat them like any other row.
+   */
+  extraRows?: readonly Row[]
   /** Field names of token responses; default `appsmith`. */
   shape?: TokenShape
   /** Access-token format; default `jwt`. */

@@ -1,0 +1,62 @@
+/**
+ * What makes the demo run under `Content-Security-Policy: script-src 'self'; style-src
+ * 'self'`: the ahead-of-time compile. One page (pages/aot.html), one app, two builds,
+ * both served with that policy — with the page's bindings compiled ahead of time by the
+ * esbuild plugin (as the demo is built), and without, so they compile at run time with
+ * `new Function`, which the policy blocks. The second build also proves the test can see a
+ * blocked compile: the demo test's "no CSP violation" is not true for want of looking.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { DEMO_CSP } from '../../src/build/dev-server'
+import { launchBrowser } from './browser'
+import type { E2EBrowser } from './browser'
+import { widgetText } from './demo-page'
+import { startPagesServer } from './pages-server'
+import type { PagesServer } from './pages-server'
+
+let pages: PagesServer
+let browser: E2EBrowser
+
+beforeAll(async () => {
+  ;[pages, browser] = await Promise.all([startPagesServer(), launchBrowser()])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await pages?.close()
+})
+
+async function open(path: string, label: string): Promise<{ answer: string; mixed: string; csp: string | undefined }> {
+  const page = await browser.newPage(undefined, label)
+  const response = await page.goto(pages.url + path)
+  await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('mounted')
+  return {
+    answer: await widgetText(page, 'Answer'),
+    mixed: await widgetText(page, 'Mixed'),
+    csp: response?.headers()['content-security-policy'],
+  }
+}
+
+describe('strict CSP and the ahead-of-time compile', () => {
+  test('bindings compiled ahead of time work under the policy, with no violation', async () => {
+    const { answer, mixed, csp } = await open('aot.html', 'aot')
+    expect(csp).toBe(DEMO_CSP)
+    expect(answer).toBe('42')
+    expect(mixed).toBe('Answer: 42')
+    expect(browser.cspViolations().filter((e) => e.page === 'aot')).toEqual([])
+    expect(browser.events.filter((e) => e.page === 'aot' && (e.kind === 'pageerror' || e.type === 'error'))).toEqual([])
+  })
+
+  test('the same bindings compiled at run time are blocked by the policy, and the violation is seen', async () => {
+    const { answer, mixed, csp } = await open('runtime.html', 'runtime')
+    expect(csp).toBe(DEMO_CSP)
+    // Each binding shows its error on its widget, and the page keeps going.
+    for (const text of [answer, mixed]) {
+      expect(text).toMatch(/^EvalError: run-time compilation is blocked/)
+      expect(text).toContain('compile ahead of time')
+    }
+    const violations = browser.cspViolations().filter((e) => e.page === 'runtime')
+    expect(violations.length).toBeGreaterThan(0)
+    expect(violations.every((v) => v.type === 'script-src')).toBe(true)
+  })
+})

@@ -1,0 +1,92 @@
+/**
+ * The e2e test pages (test/e2e/pages), built with esbuild in memory and served on
+ * 127.0.0.1:
+ *
+ * - `/table.html`: the widgets, and `window.e2e.mountTable(…)` (pages/table.ts);
+ * - `/aot.html`: pages/aot.html with its bindings compiled ahead of time by the
+ *   smithlet esbuild plugin, as the demo is built;
+ * - `/runtime.html`: the same page and app without the ahead-of-time bindings.
+ *
+ * Every page is served with the demo's strict policy (`script-src 'self'; style-src
+ * 'self'`) unless the URL asks for `?csp=off`: an XSS test must not lean on the CSP to
+ * stop a payload, or it would pass for the wrong reason.
+ */
+import { readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { build } from 'esbuild'
+import { DEMO_CSP } from '../../src/build/dev-server'
+import { ROOT } from '../../src/build/demo-build-options'
+import { smithletPlugin } from '../../src/build/esbuild-plugin'
+
+const PAGES = resolve(ROOT, 'test/e2e/pages')
+
+/** A running page server. */
+export interface PagesServer {
+  /** e.g. `http://127.0.0.1:12345/` */
+  readonly url: string
+  close(): Promise<void>
+}
+
+function shell(title: string, script: string): string {
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<link rel="icon" href="data:,"><script type="module" src="${script}"></script></head><body></body></html>`
+  )
+}
+
+/** Builds the pages and serves them; see the file comment. */
+export async function startPagesServer(): Promise<PagesServer> {
+  const aotHtml = resolve(PAGES, 'aot.html')
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: {
+      table: resolve(PAGES, 'table.ts'),
+      aot: resolve(PAGES, 'aot-entry.ts'),
+      runtime: resolve(PAGES, 'runtime-entry.ts'),
+    },
+    outdir: resolve(ROOT, 'dist/e2e-pages'), // never written
+    write: false,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+    plugins: [smithletPlugin({ html: aotHtml, cwd: ROOT })],
+  })
+  if (result.warnings.length > 0) throw new Error(`e2e pages: build warnings: ${result.warnings.map((w) => w.text).join('; ')}`)
+  const scripts = new Map<string, string>()
+  for (const file of result.outputFiles) scripts.set('/' + file.path.slice(file.path.lastIndexOf('/') + 1), file.text)
+  const aot = await readFile(aotHtml, 'utf8')
+  const withScript = (src: string): string => aot.replace('</head>', `  <script type="module" src="${src}"></script>\n</head>`)
+  const pages = new Map<string, string>([
+    ['/table.html', shell('smithlet e2e · table', '/table.js')],
+    ['/aot.html', withScript('/aot.js')],
+    ['/runtime.html', withScript('/runtime.js')],
+  ])
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const page = pages.get(url.pathname)
+    const script = scripts.get(url.pathname)
+    if (page === undefined && script === undefined) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
+      return
+    }
+    res.setHeader('Cache-Control', 'no-store')
+    if (url.searchParams.get('csp') !== 'off') res.setHeader('Content-Security-Policy', DEMO_CSP)
+    if (page !== undefined) res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
+    else res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script)
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      }),
+  }
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config'
+
+// The browser tests (test/e2e): real Chromium through playwright-core, against the built
+// demo and the demo backend on 127.0.0.1. One file at a time, so the two-core CI machine
+// runs one browser and one build at once; generous timeouts, since a test waits for
+// real token lifetimes.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+})
