@@ -7,7 +7,9 @@
  *   every row — mount time, `<tr>` in the DOM, frame intervals while scrolling top to
  *   bottom, JS heap (CDP Performance.getMetrics after a forced GC);
  * - issue 2 again, on the browser's real IndexedDB: 10,000 `storeValue` in one tick
- *   against 10,000 sequential idb-keyval `set`.
+ *   against 10,000 sequential idb-keyval `set`;
+ * - issue 4 again, in the browser's own fetch: `Q.run()` against a raw `fetch` +
+ *   `response.json()` to `/ping` on the same 127.0.0.1 server (queries-page.ts).
  *
  * If Chromium cannot launch, the rows say "skipped: <reason>" and the bench goes on.
  */
@@ -22,6 +24,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import type { Row } from '../report'
 import { count, duration, ratio } from '../report'
 import { median, percentile } from '../stats'
+import type { QueriesRun } from './queries-page'
 
 const ROWS = 100_000
 /** The baseline tries 100,000 rows first; a mount not done within this is unbearable. */
@@ -37,6 +40,10 @@ const PLAIN_RUNS = 2
 const SLOW_FRAME_MS = 20
 const STORE_WRITES = 10_000
 const STORE_REPS = 3
+const QUERY_RUNS = 1_000
+const QUERY_WARMUP = 100
+/** The issue-4 response body, the same as the Node suite's (test/bench/node/queries.ts). */
+const PING_BODY = JSON.stringify({ ok: true, id: 42, name: 'smithlet', tags: ['a', 'b'] })
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 interface Mounted {
@@ -66,6 +73,7 @@ interface StoreRun {
 
 interface BenchWindow {
   bench: {
+    queries(runs: number, warmup: number): Promise<QueriesRun>
     prepare(n: number): number
     mount(kind: 'smith' | 'plain'): Promise<Mounted>
     scroll(steps: number, passes: number): Promise<Scrolled>
@@ -79,9 +87,9 @@ async function executablePath(): Promise<string> {
   return sparticuz.default.executablePath()
 }
 
-async function pageBundle(root: string): Promise<string> {
+async function pageBundle(root: string, entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [join(root, 'test/bench/browser/page.ts')],
+    entryPoints: [join(root, 'test/bench/browser', entry)],
     bundle: true,
     platform: 'browser',
     format: 'esm',
@@ -93,18 +101,36 @@ async function pageBundle(root: string): Promise<string> {
   return result.outputFiles[0]!.text
 }
 
-/** Serves the page and its bundle on 127.0.0.1 only. */
-async function serve(script: string): Promise<{ url: string; close(): Promise<void> }> {
-  const html =
+/**
+ * Serves the pages and their bundles on 127.0.0.1 only: `/` (tables, store) and
+ * `/queries` with `/ping`, the small JSON both sides of issue 4 fetch. The queries page
+ * is cross-origin isolated (COOP + COEP), which makes Chromium's `performance.now()`
+ * 5 µs coarse instead of 100 µs; the table page is served as before.
+ */
+async function serve(script: string, queriesScript: string): Promise<{ url: string; queriesUrl: string; close(): Promise<void> }> {
+  const html = (src: string): string =>
     '<!doctype html><html><head><meta charset="utf-8"><title>loading</title></head>' +
-    '<body style="margin:0"><script type="module" src="/page.js"></script></body></html>'
+    `<body style="margin:0"><script type="module" src="${src}"></script></body></html>`
+  const isolated = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }
   const server: Server = createServer((req, res) => {
-    if (req.url === '/page.js') {
+    if (req.url === '/ping') {
+      req.resume()
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(PING_BODY), 'cache-control': 'no-store' })
+        res.end(PING_BODY)
+      })
+    } else if (req.url === '/page.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
       res.end(script)
+    } else if (req.url === '/queries.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', ...isolated })
+      res.end(queriesScript)
     } else if (req.url === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      res.end(html)
+      res.end(html('/page.js'))
+    } else if (req.url === '/queries') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...isolated })
+      res.end(html('/queries.js'))
     } else {
       res.writeHead(404).end()
     }
@@ -113,6 +139,7 @@ async function serve(script: string): Promise<{ url: string; close(): Promise<vo
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}/`,
+    queriesUrl: `http://127.0.0.1:${port}/queries`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -307,11 +334,58 @@ async function storeRows(context: BrowserContext, url: string): Promise<Row[]> {
   }
 }
 
+async function queryRows(context: BrowserContext, url: string): Promise<Row[]> {
+  const { page, cdp } = await openPage(context, url)
+  try {
+    const run = await withTimeout(
+      page.evaluate(([runs, warmup]) => (window as unknown as BenchWindow).bench.queries(runs, warmup), [QUERY_RUNS, QUERY_WARMUP] as const),
+      180_000,
+      'the Q.run vs fetch bench',
+    )
+    const { ours, raw: base, timeout } = run
+    const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)
+    const m = median(ours)
+    const b = median(base)
+    const t = median(timeout)
+    const clock = run.crossOriginIsolated ? 'cross-origin isolated page, 5 µs clock' : 'page NOT cross-origin isolated, 100 µs clock'
+    return [
+      {
+        issue: 4,
+        name: 'Q.run vs raw fetch, per request, Chromium',
+        ours: duration(m),
+        baseline: duration(b),
+        ratio: ratio(m, b),
+        note:
+          `target < 1.1×; headless Chromium, same-origin GET /ping (127.0.0.1), performance.now() in the page (${clock}); ` +
+          `median of ${count(QUERY_RUNS)} sequential each after ${QUERY_WARMUP} warm-up, interleaved; p95 ${duration(percentile(ours, 95))} vs ${duration(percentile(base, 95))}; ` +
+          `total ratio ${ratio(sum(ours), sum(base))}; fetch with an AbortController timeout as Q.run has: ${duration(t)} ` +
+          `(÷ raw fetch ${ratio(t, b)}; Q.run ÷ that ${ratio(m, t)})`,
+        data: {
+          oursMedianMs: m,
+          baselineMedianMs: b,
+          withTimeoutMedianMs: t,
+          oursP95Ms: percentile(ours, 95),
+          baselineP95Ms: percentile(base, 95),
+          withTimeoutP95Ms: percentile(timeout, 95),
+          oursTotalMs: sum(ours),
+          baselineTotalMs: sum(base),
+          withTimeoutTotalMs: sum(timeout),
+          crossOriginIsolated: run.crossOriginIsolated,
+          userAgent: run.userAgent,
+        },
+      },
+    ]
+  } finally {
+    await closePage(page, cdp, false)
+  }
+}
+
 function skipped(reason: string): Row[] {
   const short = `skipped: ${reason.split('\n')[0]!.slice(0, 120)}`
   const row = (issue: number, name: string): Row => ({ issue, name, ours: short, baseline: '—', ratio: '—', note: 'needs Chromium' })
   return [
     row(2, '10,000 storeValue in one tick, real IndexedDB'),
+    row(4, 'Q.run vs raw fetch, per request, Chromium'),
     row(6, 'table: mount'),
     row(6, 'table: <tr> in the DOM'),
     row(6, 'table: frame intervals while scrolling'),
@@ -325,7 +399,7 @@ export async function benchBrowser(root: string, log: (message: string) => void)
   const profile = await mkdtemp(join(tmpdir(), 'smithlet-bench-chromium-'))
   try {
     log('chromium: bundling the page')
-    server = await serve(await pageBundle(root))
+    server = await serve(await pageBundle(root, 'page.ts'), await pageBundle(root, 'queries-page.ts'))
     try {
       context = await chromium.launchPersistentContext(profile, {
         executablePath: await executablePath(),
@@ -363,6 +437,8 @@ export async function benchBrowser(root: string, log: (message: string) => void)
     const rows = tableRows(smith, plain, probe)
     log(`chromium: ${count(STORE_WRITES)} storeValue vs ${count(STORE_WRITES)} idb-keyval set on real IndexedDB`)
     rows.push(...(await storeRows(context, server.url)))
+    log(`chromium: ${count(QUERY_RUNS)} Q.run and ${count(QUERY_RUNS)} fetch to /ping, interleaved`)
+    rows.push(...(await queryRows(context, server.queriesUrl)))
     return rows
   } catch (error) {
     return skipped((error as Error).message)
