@@ -1,17 +1,12 @@
-import { readFile } from 'node:fs/promises'
 import { defineConfig, type Plugin } from 'vitest/config'
-import { JS_OBJECT_SUFFIX, jsObjectModule, jsObjectName } from './src/build/js-object-module'
+import { JS_OBJECT_SUFFIX, jsObjectModuleFromFile } from './src/build/js-object-module'
 
 /** Tests load `*.js?jsobject` files through the same ahead-of-time compile as the esbuild build. */
 function jsObjects(): Plugin {
   return {
     name: 'smithlet-js-objects',
     enforce: 'pre',
-    async load(id) {
-      if (!id.endsWith(JS_OBJECT_SUFFIX)) return null
-      const path = id.slice(0, -JS_OBJECT_SUFFIX.length)
-      return jsObjectModule(await readFile(path, 'utf8'), jsObjectName(path))
-    },
+    load: (id) => (id.endsWith(JS_OBJECT_SUFFIX) ? jsObjectModuleFromFile(id) : null),
   }
 }
 

@@ -1,16 +1,16 @@
-import { compileTemplate, type Resolver } from './binding'
+import { compileTemplate } from './binding'
 import { clockDate } from './clock'
-import { compileTrigger } from './compile'
-import { BindingError } from './errors'
+import { compileTrigger, type Resolver } from './compile'
+import { BindingError, describeError } from './errors'
 import { createGlobals, type AlertType } from './globals'
 import { createJSObject, type JSObjectDefinition } from './js-object'
 import { mountWidgets, type MountedWidgets } from './mount'
 import { instantiateModule, type ModuleDefinition } from './module'
 import { planPageLoad, runPageLoad, type PageLoadAction } from './page-load'
-import { createQuery, type Query, type QueryDefinition } from './query'
+import { createQuery, queryBindingCodes, type Query, type QueryDefinition } from './query'
 import { computed, effect, signal, untracked } from './reactive'
 import { idbStorage, type StorageBackend } from './storage'
-import { createStore, describe, type ChannelLike, type Store } from './store'
+import { createStore, type ChannelLike, type Store } from './store'
 
 /** What a user writes: the app's queries, JS objects, modules and page-load actions. */
 export interface AppDefinition {
@@ -68,11 +68,6 @@ export interface App {
   /** Stops timers, effects and channels. */
   dispose(): void
 }
-
-const GLOBAL_NAMES = new Set([
-  'appsmith', 'storeValue', 'removeValue', 'clearStore', 'reloadStore', 'showAlert', 'navigateTo',
-  'setInterval', 'clearInterval', 'download', 'copyToClipboard', 'resetWidget',
-])
 
 /**
  * Creates an app. Resolves once the store is hydrated, so every JS object and
@@ -153,7 +148,8 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   function define(name: string, entity: unknown): void {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new TypeError(`"${name}" is not a valid entity name`)
     if (name in scope) {
-      throw new Error(`two entities are named "${name}"${GLOBAL_NAMES.has(name) ? ' (a global function has that name)' : ''}`)
+      const isGlobal = name === 'appsmith' || Object.hasOwn(globals, name)
+      throw new Error(`two entities are named "${name}"${isGlobal ? ' (a global function has that name)' : ''}`)
     }
     scope[name] = entity
   }
@@ -167,10 +163,14 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     errorMap.value = next
   }
 
-  const run = async (code: string): Promise<unknown> => compileTrigger(code).call(undefined, resolve)
+  const run = async (code: string): Promise<unknown> => {
+    // Anything else would compile to a trigger that silently does nothing.
+    if (typeof code !== 'string') throw new TypeError(`app.run: the code must be a string, got ${typeof code}`)
+    return compileTrigger(code).call(undefined, resolve)
+  }
 
   const reportFailure = (what: string, error: unknown): void => {
-    const message = `${what} failed: ${describe(error)}`
+    const message = `${what} failed: ${describeError(error)}`
     warn(`smithlet: ${message}`)
     for (const listener of alertListeners) listener(message, 'error')
   }
@@ -181,11 +181,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     for (const id of ids) {
       const query = queries.get(id)
       if (query) {
-        const config = query.config
-        const source = [config.url, ...Object.values(config.headers ?? {}), ...Object.values(config.params ?? {}),
-          ...(typeof config.body === 'string' ? [config.body] : Object.values(config.body ?? {}))]
-          .flatMap((t) => compileTemplate(t).codes).join(";\n")
-        actions.push({ id, source, run: () => query.run() })
+        actions.push({ id, source: queryBindingCodes(query.config).join(';\n'), run: () => query.run() })
         continue
       }
       const [objectName, fnName, ...rest] = id.split('.')
@@ -215,7 +211,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
           try {
             callback(current)
           } catch (error) {
-            warn(`smithlet: a watch callback for ${JSON.stringify(template)} threw: ${describe(error)}`)
+            warn(`smithlet: a watch callback for ${JSON.stringify(template)} threw: ${describeError(error)}`)
           }
         })
       })

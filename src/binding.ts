@@ -1,9 +1,6 @@
-import { CompileError, compileExpression } from './compile'
+import { CompileError, compileExpression, type Resolver } from './compile'
 import { BindingError, isThenable } from './errors'
 import { parseTemplate } from './template'
-
-/** Resolves a free name in a binding: the scope first, then `globalThis`. */
-export type Resolver = (name: string) => unknown
 
 /** A template parsed and compiled once, evaluated many times. */
 export interface CompiledTemplate {
@@ -33,13 +30,17 @@ export interface TemplatePart {
 
 type Part = string | ((this: unknown, $r: Resolver) => unknown)
 
+// Bounded like the compiler's own caches: templates passed to `app.evaluate` may be
+// built at run time, and each entry holds its compiled functions.
 const cache = new Map<string, CompiledTemplate>()
+const CACHE_LIMIT = 10_000
 
 /** Parses and compiles a template (cached by its text: the same binding compiles once). */
 export function compileTemplate(text: string): CompiledTemplate {
   let compiled = cache.get(text)
   if (compiled === undefined) {
     compiled = build(text)
+    if (cache.size >= CACHE_LIMIT) cache.clear()
     cache.set(text, compiled)
   }
   return compiled

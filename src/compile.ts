@@ -28,6 +28,7 @@
  * attaches with `Object.defineProperty` and `Symbol.for` (so an entity named
  * `Object` or `Symbol` would shadow them — a name no app should take).
  */
+import { describeError } from './errors'
 import { formatPosition, isReferenceCandidate, lineColumn, scan, skipTrivia } from './scan'
 import type { ScanFailure } from './scan'
 import { hasBinding, parseTemplate } from './template'
@@ -170,13 +171,10 @@ export function compileExpression(code: string): CompiledFn {
 
 /** "SyntaxError: …", or a hint when `new Function` itself is forbidden. */
 function describe(e: unknown): string {
-  if (e instanceof Error) {
-    if (e.name === 'EvalError') {
-      return `EvalError: run-time compilation is blocked (Content-Security-Policy without 'unsafe-eval'); compile ahead of time with the esbuild plugin (${e.message})`
-    }
-    return `${e.name}: ${e.message}`
+  if (e instanceof Error && e.name === 'EvalError') {
+    return `EvalError: run-time compilation is blocked (Content-Security-Policy without 'unsafe-eval'); compile ahead of time with the esbuild plugin (${e.message})`
   }
-  return String(e)
+  return describeError(e)
 }
 
 /** The code of a trigger snippet: its one binding's code, or the whole text when it has no binding. */
@@ -318,6 +316,8 @@ function locateObject(source: string, name: string): { open: number; end: number
  * behaviour. Present only when the object has free names.
  */
 export const RESOLVE_NAMES: unique symbol = Symbol.for('smithlet.resolveNames')
+// The generated code names the symbol the same way, from this one string.
+const RESOLVE_NAMES_KEY = JSON.stringify(RESOLVE_NAMES.description)
 
 /**
  * The function body for a JS object written as Appsmith does,
@@ -336,7 +336,7 @@ export function jsObjectSource(source: string, name: string): string {
   if (names.length === 0) return `"use strict"; return (${literal});`
   let refresh = ''
   for (const n of names) refresh += `${n} = $r(${JSON.stringify(n)}); `
-  return `"use strict"; ${declarations(names)}return Object.defineProperty((${literal}), Symbol.for("smithlet.resolveNames"), { value: () => { ${refresh}} });`
+  return `"use strict"; ${declarations(names)}return Object.defineProperty((${literal}), Symbol.for(${RESOLVE_NAMES_KEY}), { value: () => { ${refresh}} });`
 }
 
 /**
@@ -403,8 +403,8 @@ function diagnose(source: string, name: string, error: unknown): CompileError {
 
 /**
  * Names `code` may read from the scope, in first-use order: the same
- * candidates the compiled function declares (see ./scan.ts
- * `freeIdentifierCandidates`).
+ * candidates the compiled function declares. Over-inclusive by design (arrow
+ * parameters, object keys, labels): there is no scope analysis.
  */
 export function referencedNames(code: string): string[] {
   return analyze(code).names

@@ -48,3 +48,9 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
     typeof (value as { then?: unknown }).then === 'function'
   )
 }
+
+/** `Name: message` of an error, for warnings and wrapped messages; `String(cause)` for anything else. */
+export function describeError(cause: unknown): string {
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`
+  return String(cause)
+}

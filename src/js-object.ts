@@ -1,5 +1,4 @@
-import type { Resolver } from './binding'
-import { compileJSObject, RESOLVE_NAMES } from './compile'
+import { compileJSObject, RESOLVE_NAMES, type Resolver } from './compile'
 import { isThenable } from './errors'
 import { signal } from './reactive'
 
@@ -30,7 +29,13 @@ export function createJSObject(
   /** Receives the function that re-resolves the object's free names (after new entities are defined). */
   onRefresher?: (refresh: () => void) => void,
 ): Record<string, unknown> {
-  const factory = typeof definition === 'string' ? compileJSObject(definition, name) : definition.factory
+  const factory = typeof definition === 'string' ? compileJSObject(definition, name) : definition?.factory
+  if (typeof factory !== 'function') {
+    // The usual cause: `import X from './X.js'` hands over the plain object, not its compiled form.
+    throw new TypeError(
+      `JS object "${name}": expected its source text or a compiled JS object (import the file with the ?jsobject suffix), got ${definition === null ? 'null' : typeof definition}`,
+    )
+  }
   let raw: unknown
   try {
     raw = factory.call(undefined, resolve)

@@ -1,4 +1,4 @@
-import type { Resolver } from './binding'
+import type { Resolver } from './compile'
 import { createJSObject, type JSObjectDefinition } from './js-object'
 import { createQuery, type QueryContext, type QueryDefinition } from './query'
 
@@ -32,7 +32,7 @@ export function instantiateModule(
   for (const [key, library] of Object.entries(definition.libraries ?? {})) local[key] = library
   local.inputs = Object.freeze({ ...definition.inputs })
   for (const query of definition.queries ?? []) {
-    if (query.name in local && Object.prototype.hasOwnProperty.call(local, query.name)) {
+    if (Object.hasOwn(local, query.name)) {
       throw new Error(`module "${name}": two entities are named "${query.name}"`)
     }
     local[query.name] = createQuery(query, { ...context, resolve })

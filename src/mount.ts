@@ -1,5 +1,5 @@
-import { compileTemplate, locateError, type Resolver } from './binding'
-import { referencedNames } from './compile'
+import { compileTemplate, locateError } from './binding'
+import { referencedNames, type Resolver } from './compile'
 import { BindingError } from './errors'
 import type { AlertType } from './globals'
 import type { Query } from './query'
@@ -14,6 +14,7 @@ interface WidgetElement extends HTMLElement {
   show?: (message: string, type: AlertType) => void
 }
 
+/** What {@link mountWidgets} needs from its app: the scope, queries and error sink. */
 export interface MountContext {
   readonly scope: Record<string, unknown>
   readonly resolve: Resolver
@@ -24,6 +25,7 @@ export interface MountContext {
   readonly define: (name: string, entity: unknown) => void
 }
 
+/** The handle the app keeps on the mounted widgets. */
 export interface MountedWidgets {
   /** Restores a widget's meta state; false when no widget has that name. */
   reset(name: string): boolean

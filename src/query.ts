@@ -1,9 +1,12 @@
-import { compileTemplate, stringifyForText, type Resolver, type TemplatePart } from './binding'
+import { compileTemplate, stringifyForText, type TemplatePart } from './binding'
+import type { Resolver } from './compile'
 import { BindingError, QueryError } from './errors'
 import { batch, signal } from './reactive'
 import { assertJson, smartJsonBody } from './smart-json'
 
+/** The HTTP methods a query may use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
+/** How a query's body is encoded: a JSON or text template, or form / multipart fields. */
 export type BodyType = 'json' | 'form' | 'multipart' | 'text' | 'none'
 
 /** A named REST query, as Appsmith's API editor holds it. Every string may hold bindings. */
@@ -55,6 +58,17 @@ export interface QueryContext {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
+
+/**
+ * The binding code in every templated field of a query (url, headers, params, body), in
+ * that order: what page-load ordering reads for `.data` references.
+ */
+export function queryBindingCodes(definition: QueryDefinition): string[] {
+  const { url, headers, params, body } = definition
+  const fields = [url, ...Object.values(headers ?? {}), ...Object.values(params ?? {}),
+    ...(typeof body === 'string' ? [body] : Object.values(body ?? {}))]
+  return fields.flatMap((field) => compileTemplate(field).codes)
+}
 
 /** Creates a query entity. Fields are compiled once and evaluated at each run. */
 export function createQuery(definition: QueryDefinition, context: QueryContext): Query {
@@ -112,6 +126,10 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
     } catch (cause) {
       // The URL may carry a token (?authtoken=), so it is not quoted.
       throw invalid('the url is not a valid URL', cause)
+    }
+    // fetch refuses such a URL with an error that quotes it whole, query string and all.
+    if (target.username !== '' || target.password !== '') {
+      throw invalid('the url holds credentials (user:password@); send them in a header instead')
     }
     for (const [key, template] of params) {
       const value = template.evaluate(context.resolve, self)

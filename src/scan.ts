@@ -103,7 +103,7 @@ const CONTROL_KEYWORDS: ReadonlySet<string> = new Set(['if', 'while', 'for', 'wi
  * literals, and a few contextual keywords that are cheaper to leave out than to
  * resolve. `undefined`, `NaN` and `Infinity` are globals no app should shadow.
  */
-export const NON_REFERENCE_NAMES: ReadonlySet<string> = new Set([
+const NON_REFERENCE_NAMES: ReadonlySet<string> = new Set([
   'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'this', 'typeof', 'new',
   'void', 'delete', 'in', 'of', 'instanceof', 'return', 'function', 'class', 'const',
   'let', 'var', 'if', 'else', 'for', 'while', 'do', 'switch', 'case', 'default',
@@ -530,23 +530,4 @@ export function skipTrivia(src: string, i: number): ScanResult {
     } else break
   }
   return { ok: true, end: i }
-}
-
-/**
- * Names in `code` that may be free references: identifier tokens outside
- * strings, comments and regex literals (including inside `${ … }`), not after
- * `.`/`?.`, not in {@link NON_REFERENCE_NAMES}, and not `$r`. Over-inclusive by
- * design (arrow parameters, object keys, labels) — no scope analysis. First
- * occurrence order, deduplicated. Best effort on code that fails to scan.
- */
-export function freeIdentifierCandidates(code: string): string[] {
-  const names = new Set<string>()
-  scan(code, 0, {
-    onToken(kind, start, end, _depth, afterDot) {
-      if (kind !== 'name' || afterDot) return
-      const name = code.slice(start, end)
-      if (isReferenceCandidate(name)) names.add(name)
-    },
-  })
-  return Array.from(names)
 }

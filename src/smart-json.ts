@@ -1,4 +1,5 @@
 import { stringifyForText, type TemplatePart } from './binding'
+import { lineColumn } from './scan'
 
 /**
  * Appsmith's "smart JSON substitution": joins an evaluated JSON body template so that
@@ -43,7 +44,8 @@ export function assertJson(body: string): void {
     JSON.parse(body)
   } catch {
     // V8's own message quotes the text, so find the offset ourselves.
-    throw new SyntaxError(`the JSON body is not valid JSON after substitution, at ${lineColumn(body, jsonErrorOffset(body))}`)
+    const { line, column } = lineColumn(body, jsonErrorOffset(body))
+    throw new SyntaxError(`the JSON body is not valid JSON after substitution, at line ${line}, column ${column}`)
   }
 }
 
@@ -126,16 +128,4 @@ export function jsonErrorOffset(text: string): number {
   } catch (offset) {
     return offset as number
   }
-}
-
-function lineColumn(text: string, offset: number): string {
-  let line = 1
-  let column = 1
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++
-      column = 1
-    } else column++
-  }
-  return `line ${line}, column ${column}`
 }

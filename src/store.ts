@@ -1,3 +1,4 @@
+import { describeError } from './errors'
 import { batch, signal, type Signal } from './reactive'
 import type { StorageBackend, StoreOp } from './storage'
 
@@ -15,6 +16,7 @@ interface ChangeMessage {
   readonly keys: readonly string[] | null
 }
 
+/** What {@link createStore} is given by its app. */
 export interface StoreOptions {
   /** Where persisted values live; `null` keeps everything in memory. */
   readonly storage: StorageBackend | null
@@ -130,7 +132,7 @@ export function createStore(options: StoreOptions): Store {
       await storage.apply(collapsed)
     } catch (cause) {
       warnOnce(
-        `smithlet: could not persist the store to ${storage.kind} (${describe(cause)}); ` +
+        `smithlet: could not persist the store to ${storage.kind} (${describeError(cause)}); ` +
           'values stay in memory for this page',
       )
       throw cause
@@ -167,7 +169,7 @@ export function createStore(options: StoreOptions): Store {
       copy = cloneForStore(value)
     } catch (cause) {
       // Nothing is written, neither in memory nor on disk.
-      throw new TypeError(`storeValue("${key}"): the value cannot be stored: ${describe(cause)}`, { cause })
+      throw new TypeError(`storeValue("${key}"): the value cannot be stored: ${describeError(cause)}`, { cause })
     }
     bump(key)
     setLocal(key, copy)
@@ -238,7 +240,7 @@ export function createStore(options: StoreOptions): Store {
     const data = event.data as ChangeMessage | null
     if (data === null || typeof data !== 'object' || data.from === instanceId) return
     reloadStore(data.keys ?? undefined).catch((cause) =>
-      warnOnce(`smithlet: could not read another tab's store change (${describe(cause)})`),
+      warnOnce(`smithlet: could not read another tab's store change (${describeError(cause)})`),
     )
   }
   channel?.addEventListener('message', onMessage)
@@ -253,7 +255,7 @@ export function createStore(options: StoreOptions): Store {
     } catch (cause) {
       storageFailure = cause
       warnOnce(
-        `smithlet: ${storage.kind} is unavailable (${describe(cause)}); ` +
+        `smithlet: ${storage.kind} is unavailable (${describeError(cause)}); ` +
           'the store keeps values in memory only for this page',
       )
       storage = null
@@ -322,10 +324,4 @@ function assertKey(fn: string, key: unknown): asserts key is string {
 function handled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined)
   return promise
-}
-
-/** A short, value-free description of an error for warnings. */
-export function describe(cause: unknown): string {
-  if (cause instanceof Error) return `${cause.name}: ${cause.message}`
-  return String(cause)
 }

@@ -19,6 +19,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import type { CSSResultGroup, PropertyDeclarations, TemplateResult } from 'lit'
 import { batch, effect, signal, untracked } from '../src/reactive'
 import type { Signal } from '../src/reactive'
+import { hasBinding } from '../src/template'
 
 /** The event every widget dispatches to ask the runtime to run an `on-…` attribute. */
 export const TRIGGER_EVENT = 'smith-trigger'
@@ -29,9 +30,9 @@ export interface TriggerDetail {
   event: string
 }
 
-/** True for attribute text the runtime will evaluate: it holds `{{` or `<<`. */
+/** True for attribute text the runtime will evaluate: it holds `{{` or `<<` (the runtime's own test). */
 export function isBindingText(value: string): boolean {
-  return value.includes('{{') || value.includes('<<')
+  return hasBinding(value)
 }
 
 /** A copy of a meta default that no widget instance shares with another. */

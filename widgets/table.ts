@@ -35,6 +35,7 @@ import {
 } from './table-model'
 import type { Column, ColumnConfig, SortOrder } from './table-model'
 import {
+  DEFAULT_OVERSCAN,
   computeWindow,
   isScaled,
   positionAt,
@@ -52,7 +53,6 @@ export const PAGE_SIZE_OPTIONS: readonly number[] = [10, 25, 50, 100]
 
 const DEFAULT_HEIGHT = 400
 const DEFAULT_ROW_HEIGHT = 36
-const OVERSCAN = 4
 
 /** The data the grid shows, derived from `tableData`, `columns` and the search/sort meta. */
 interface Model {
@@ -422,7 +422,7 @@ export class SmithTable extends SmithElement {
       rowCount,
       rowHeight,
       viewportHeight: Math.max(rowHeight, this.#height() - rowHeight),
-      overscan: OVERSCAN,
+      overscan: DEFAULT_OVERSCAN,
     }
   }
 

@@ -8,10 +8,11 @@
 import { css, html } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
+import type { AlertType } from '../src/globals'
 import { SmithElement, baseStyles } from './smith-element'
 
-/** The kinds of toast, as in `showAlert(message, type)`. */
-export type ToastType = 'success' | 'info' | 'warning' | 'error'
+/** The kinds of toast: the alert types of `showAlert(message, type)`. */
+export type ToastType = AlertType
 
 const TOAST_TYPES: ReadonlySet<string> = new Set(['success', 'info', 'warning', 'error'])
 

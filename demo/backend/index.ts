@@ -3,7 +3,7 @@ export { startBackend } from './server'
 export { DEMO_USER } from './users'
 export { TOKEN_FIELDS, REFRESH_BODY_FIELDS } from './shapes'
 export { generateRows, MAX_PAGE_SIZE, SORTABLE_COLUMNS } from './rows'
-export { serveStatic } from './static'
+export { contentTypeOf, serveStatic } from './static'
 export type {
   Backend,
   BackendOptions,

@@ -6,6 +6,7 @@
  */
 import type { Row } from './types'
 import { HttpError } from './http'
+import { mulberry32 } from './prng'
 
 const FIRST_NAMES = [
   'José', 'Zoë', 'Björn', 'Łukasz', 'Søren', 'Chloé', 'Anaïs', 'Jürgen', 'Ólafur', 'François',
@@ -34,18 +35,6 @@ const MAX_SEARCH_LENGTH = 200
 const CREATED_BEFORE = Date.UTC(2025, 0, 1)
 const YEAR_MS = 365 * 24 * 3600 * 1000
 
-/** mulberry32: a tiny seeded PRNG; the same seed yields the same rows on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Fold a name into an e-mail local part: "Łukasz O'Brien" → "lukasz.obrien". */
 function asciiFold(text: string): string {
   return text
@@ -59,7 +48,7 @@ function asciiFold(text: string): string {
 
 /** Generate `count` rows from `seed`. */
 export function generateRows(count: number, seed = 1): Row[] {
-  const random = prng(seed)
+  const random = mulberry32(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
   const rows: Row[] = []
   for (let id = 1; id <= count; id++) {

@@ -22,6 +22,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 }
 
+/** The Content-Type for a file path, by its extension; `application/octet-stream` when unknown. */
+export function contentTypeOf(path: string): string {
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
+}
+
 /** A fallback that serves files under `dir` (and `index.html` for a directory); resolves false when there is no such file. */
 export function serveStatic(dir: string): RequestFallback {
   const root = resolve(dir)
@@ -45,7 +50,7 @@ export function serveStatic(dir: string): RequestFallback {
       }
       if (!info.isFile()) return false
       res.statusCode = 200
-      res.setHeader('Content-Type', CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream')
+      res.setHeader('Content-Type', contentTypeOf(file))
       res.setHeader('Content-Length', info.size)
       res.setHeader('Cache-Control', 'no-cache')
       if (req.method === 'HEAD') {

@@ -24,7 +24,7 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { context } from 'esbuild'
 import type { BuildResult, Message, Plugin } from 'esbuild'
-import { startBackend } from '../../demo/backend/index'
+import { contentTypeOf, startBackend } from '../../demo/backend/index'
 import type { Backend, BackendOptions } from '../../demo/backend/index'
 import { printMessages } from './build-demo'
 import { DEMO, DEMO_ASSETS, ROOT, demoBuildOptions } from './demo-build-options'
@@ -49,13 +49,6 @@ events.addEventListener('build', (event) => {
   seen = event.data;
 });
 `
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-}
 
 /** Options of {@link startDemoServer}. */
 export interface DemoServerOptions {
@@ -123,12 +116,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         const next = new Map<string, Asset>()
         for (const file of result.outputFiles ?? []) {
           const path = '/' + relative(outdir, file.path).split(sep).join('/')
-          next.set(path, { body: file.contents, type: contentType(path) })
+          next.set(path, { body: file.contents, type: contentTypeOf(path) })
         }
         const extraScripts = watch ? [RELOAD_CLIENT_PATH] : []
         const page = renderPage(await readFile(DEMO.page, 'utf8'), { ...DEMO_ASSETS, extraScripts })
-        next.set('/index.html', { body: Buffer.from(page), type: CONTENT_TYPES['.html'] })
-        if (watch) next.set(RELOAD_CLIENT_PATH, { body: Buffer.from(RELOAD_CLIENT), type: CONTENT_TYPES['.js'] })
+        next.set('/index.html', { body: Buffer.from(page), type: contentTypeOf('/index.html') })
+        if (watch) next.set(RELOAD_CLIENT_PATH, { body: Buffer.from(RELOAD_CLIENT), type: contentTypeOf(RELOAD_CLIENT_PATH) })
         assets = next
         buildId = `${Date.now().toString(36)}-${++builds}`
         for (const client of clients) announce(client)
@@ -195,11 +188,6 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       return closing
     },
   }
-}
-
-function contentType(path: string): string {
-  const dot = path.lastIndexOf('.')
-  return CONTENT_TYPES[dot < 0 ? '' : path.slice(dot)] ?? 'application/octet-stream'
 }
 
 async function main(): Promise<void> {

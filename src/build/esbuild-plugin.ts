@@ -21,7 +21,7 @@ import type { PartialMessage, Plugin } from 'esbuild'
 import { COMPILED_MODULE_ID, compiledModuleSource } from './compiled-module'
 import { bindingsFromHtml, bindingsFromSource } from './extract-bindings'
 import type { FoundBindings } from './extract-bindings'
-import { JS_OBJECT_SUFFIX, jsObjectModule, jsObjectName } from './js-object-module'
+import { JS_OBJECT_SUFFIX, jsObjectModuleFromFile } from './js-object-module'
 
 /** Options of {@link smithletPlugin}. Paths are relative to `cwd`. */
 export interface SmithletPluginOptions {
@@ -60,10 +60,8 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
         namespace: NAMESPACE_JS_OBJECT,
       }))
       build.onLoad({ filter: /.*/, namespace: NAMESPACE_JS_OBJECT }, async (args) => {
-        const source = await readFile(args.path, 'utf8')
-        const name = jsObjectName(args.path)
         try {
-          return { contents: jsObjectModule(source, name), loader: 'js', resolveDir: dirname(args.path), watchFiles: [args.path] }
+          return { contents: await jsObjectModuleFromFile(args.path), loader: 'js', resolveDir: dirname(args.path), watchFiles: [args.path] }
         } catch (error) {
           // A JS object that does not compile fails the build: there is no widget to show it on.
           return { errors: [{ text: error instanceof Error ? error.message : String(error), location: { file: args.path } }], watchFiles: [args.path] }

@@ -14,7 +14,7 @@ import { runInNewContext } from 'node:vm'
 import { transform } from 'esbuild'
 import { Window } from 'happy-dom'
 import { expressionSource, triggerSource } from '../compile'
-import { scan } from '../scan'
+import { lineColumn, scan } from '../scan'
 import { hasBinding, parseTemplate } from '../template'
 
 /** Code found in one file, deduplicated, in first-seen order. */
@@ -160,8 +160,5 @@ function decodeLiteral(literal: string): string {
 /** 1-based line of the first occurrence of `needle` in `text`, if any. */
 function lineOf(text: string, needle: string): number | undefined {
   const at = needle === '' ? -1 : text.indexOf(needle)
-  if (at < 0) return undefined
-  let line = 1
-  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++
-  return line
+  return at < 0 ? undefined : lineColumn(text, at).line
 }

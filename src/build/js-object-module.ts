@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { jsObjectSource } from '../compile'
 
 /** The import suffix that marks a JS object file: `import Main from './Main.js?jsobject'`. */
@@ -11,6 +12,16 @@ export const JS_OBJECT_SUFFIX = '?jsobject'
 export function jsObjectModule(source: string, name: string): string {
   const body = jsObjectSource(source, name)
   return `export default { name: ${JSON.stringify(name)}, factory: function ($r) { ${body}\n} };\n`
+}
+
+/**
+ * {@link jsObjectModule} for a file on disk, named after the file. `path` may carry the
+ * `?jsobject` suffix: the esbuild plugin, the vitest config and the benchmark all load
+ * JS object files through this one function.
+ */
+export async function jsObjectModuleFromFile(path: string): Promise<string> {
+  const file = path.endsWith(JS_OBJECT_SUFFIX) ? path.slice(0, -JS_OBJECT_SUFFIX.length) : path
+  return jsObjectModule(await readFile(file, 'utf8'), jsObjectName(file))
 }
 
 /** The JS object's name from its file path: `demo/js/PageHooks.js` → `PageHooks`. */

@@ -12,8 +12,8 @@ import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
+import { smithletPlugin } from '../../src/build/esbuild-plugin'
 import { benchBrowser } from './browser/run'
-import { jsObjectPlugin } from './jsobject-plugin'
 import { markdownTable, textTable, type Row } from './report'
 import { benchSizes } from './sizes'
 import { now } from './stats'
@@ -38,7 +38,7 @@ async function nodeSuite(): Promise<Row[]> {
       packages: 'external',
       sourcemap: 'inline',
       logLevel: 'warning',
-      plugins: [jsObjectPlugin()],
+      plugins: [smithletPlugin()],
     })
     const suite = (await import(pathToFileURL(outfile).href)) as { runNodeSuite(log: (m: string) => void): Promise<Row[]> }
     return await suite.runNodeSuite(log)

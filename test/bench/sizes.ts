@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
-import { jsObjectPlugin } from './jsobject-plugin'
+import { smithletPlugin } from '../../src/build/esbuild-plugin'
 import type { Row } from './report'
 import { kb } from './report'
 
@@ -24,7 +24,7 @@ async function bundleSize(root: string, contents: string): Promise<{ raw: number
     write: false,
     logLevel: 'warning',
     legalComments: 'none',
-    plugins: [jsObjectPlugin()],
+    plugins: [smithletPlugin()],
   })
   const code = result.outputFiles[0]!.contents
   return { raw: code.length, gzip: gz(code) }

@@ -6,29 +6,16 @@
  * `new Function`, which the policy blocks. The second build also proves the test can see a
  * blocked compile: the demo test's "no CSP violation" is not true for want of looking.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { DEMO_CSP } from '../../src/build/dev-server'
-import { launchBrowser } from './browser'
-import type { E2EBrowser } from './browser'
 import { widgetText } from './demo-page'
-import { startPagesServer } from './pages-server'
-import type { PagesServer } from './pages-server'
+import { pagesAndBrowser } from './pages-server'
 
-let pages: PagesServer
-let browser: E2EBrowser
-
-beforeAll(async () => {
-  ;[pages, browser] = await Promise.all([startPagesServer(), launchBrowser()])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await pages?.close()
-})
+const e2e = pagesAndBrowser()
 
 async function open(path: string, label: string): Promise<{ answer: string; mixed: string; csp: string | undefined }> {
-  const page = await browser.newPage(undefined, label)
-  const response = await page.goto(pages.url + path)
+  const page = await e2e.browser.newPage(undefined, label)
+  const response = await page.goto(e2e.pages.url + path)
   await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('mounted')
   return {
     answer: await widgetText(page, 'Answer'),
@@ -43,8 +30,8 @@ describe('strict CSP and the ahead-of-time compile', () => {
     expect(csp).toBe(DEMO_CSP)
     expect(answer).toBe('42')
     expect(mixed).toBe('Answer: 42')
-    expect(browser.cspViolations().filter((e) => e.page === 'aot')).toEqual([])
-    expect(browser.events.filter((e) => e.page === 'aot' && (e.kind === 'pageerror' || e.type === 'error'))).toEqual([])
+    expect(e2e.browser.cspViolations().filter((e) => e.page === 'aot')).toEqual([])
+    expect(e2e.browser.events.filter((e) => e.page === 'aot' && (e.kind === 'pageerror' || e.type === 'error'))).toEqual([])
   })
 
   test('the same bindings compiled at run time are blocked by the policy, and the violation is seen', async () => {
@@ -55,7 +42,7 @@ describe('strict CSP and the ahead-of-time compile', () => {
       expect(text).toMatch(/^EvalError: run-time compilation is blocked/)
       expect(text).toContain('compile ahead of time')
     }
-    const violations = browser.cspViolations().filter((e) => e.page === 'runtime')
+    const violations = e2e.browser.cspViolations().filter((e) => e.page === 'runtime')
     expect(violations.length).toBeGreaterThan(0)
     expect(violations.every((v) => v.type === 'script-src')).toBe(true)
   })

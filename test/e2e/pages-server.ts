@@ -16,9 +16,12 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { build } from 'esbuild'
+import { afterAll, beforeAll } from 'vitest'
 import { DEMO_CSP } from '../../src/build/dev-server'
 import { ROOT } from '../../src/build/demo-build-options'
 import { smithletPlugin } from '../../src/build/esbuild-plugin'
+import { launchBrowser } from './browser'
+import type { E2EBrowser } from './browser'
 
 const PAGES = resolve(ROOT, 'test/e2e/pages')
 
@@ -88,5 +91,33 @@ export async function startPagesServer(): Promise<PagesServer> {
         server.closeAllConnections()
         server.close(() => done())
       }),
+  }
+}
+
+/**
+ * The page server and a Chromium for one test file: both start before its first test
+ * and close after its last. Read them as `e2e.pages` / `e2e.browser` inside tests.
+ */
+export function pagesAndBrowser(): { readonly pages: PagesServer; readonly browser: E2EBrowser } {
+  let pages: PagesServer | undefined
+  let browser: E2EBrowser | undefined
+  beforeAll(async () => {
+    ;[pages, browser] = await Promise.all([startPagesServer(), launchBrowser()])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await pages?.close()
+  })
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('pagesAndBrowser: read e2e.pages and e2e.browser inside a test')
+    return value
+  }
+  return {
+    get pages() {
+      return started(pages)
+    },
+    get browser() {
+      return started(browser)
+    },
   }
 }

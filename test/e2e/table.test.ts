@@ -5,32 +5,19 @@
  * scrolling are the browser's own here, which happy-dom cannot give the unit tests.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser } from './browser'
-import type { E2EBrowser } from './browser'
+import { describe, expect, test } from 'vitest'
 import type { MountOptions } from './pages/table'
-import { startPagesServer } from './pages-server'
-import type { PagesServer } from './pages-server'
+import { pagesAndBrowser } from './pages-server'
 
-let pages: PagesServer
-let browser: E2EBrowser
-
-beforeAll(async () => {
-  ;[pages, browser] = await Promise.all([startPagesServer(), launchBrowser()])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await pages?.close()
-})
+const e2e = pagesAndBrowser()
 
 interface E2EWindow {
   e2e: { mountTable(options: MountOptions): Promise<void>; settle(): Promise<void> }
 }
 
 async function tablePage(label: string, options: MountOptions, query = ''): Promise<Page> {
-  const page = await browser.newPage(undefined, label)
-  await page.goto(`${pages.url}table.html${query}`)
+  const page = await e2e.browser.newPage(undefined, label)
+  await page.goto(`${e2e.pages.url}table.html${query}`)
   await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('ready')
   await page.evaluate((o) => (window as unknown as E2EWindow).e2e.mountTable(o), options)
   return page
@@ -114,7 +101,7 @@ describe('<smith-table> in Chromium', () => {
     await settle(page)
     expect(await focused(page)).toEqual({ rowIndex: 51, col: 2, tag: 'td' })
     expect((await windowState(page)).lastInView).toBe(true)
-    expect(browser.cspViolations().filter((e) => e.page === 'keyboard')).toEqual([])
+    expect(e2e.browser.cspViolations().filter((e) => e.page === 'keyboard')).toEqual([])
   })
 
   test('100,000 rows: fewer than 100 <tr> in the DOM, and the last row is reached at max scroll', async () => {
@@ -160,7 +147,7 @@ describe('<smith-table> in Chromium', () => {
     await settle(page)
     expect(await focused(page)).toEqual({ rowIndex: 100_001, col: 2, tag: 'td' })
     expect((await windowState(page)).tr).toBeLessThan(100)
-    expect(browser.cspViolations().filter((e) => e.page === '100k')).toEqual([])
+    expect(e2e.browser.cspViolations().filter((e) => e.page === '100k')).toEqual([])
   })
 
   test('link cells: only http(s) URLs become links; javascript: and other payloads stay text; no dialog', async () => {
@@ -189,11 +176,11 @@ describe('<smith-table> in Chromium', () => {
       if (pos !== 2) await page.locator(`smith-table tr[data-pos="${pos}"] td[data-col="1"]`).click()
     }
     await page.waitForTimeout(300)
-    expect(page.url()).toBe(`${pages.url}table.html?csp=off`)
-    expect(browser.dialogs().filter((d) => d.page === 'links')).toEqual([])
+    expect(page.url()).toBe(`${e2e.pages.url}table.html?csp=off`)
+    expect(e2e.browser.dialogs().filter((d) => d.page === 'links')).toEqual([])
 
     // The control: parsed as HTML, the first payload runs here and the test sees it.
     await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), rows[0]!.name)
-    await expect.poll(() => browser.dialogs().filter((d) => d.page === 'links').length, { timeout: 5_000 }).toBe(1)
+    await expect.poll(() => e2e.browser.dialogs().filter((d) => d.page === 'links').length, { timeout: 5_000 }).toBe(1)
   })
 })

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { mulberry32 as prng } from '../../demo/backend/prng'
 import { CompileError, compileExpression, dataReferences, expressionSource, referencedNames, triggerSource, type Resolver } from '../../src/compile'
 import { scanExpressionEnd } from '../../src/scan'
 import { CLOSER, hasBinding, parseTemplate, type Segment } from '../../src/template'
-
-/** mulberry32: a tiny seeded PRNG, so a failure reproduces from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function reconstruct(segments: readonly Segment[]): string {
   let out = ''

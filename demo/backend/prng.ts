@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a tiny seeded PRNG. The backend's rows and the template fuzz test both
+ * need "random, but the same every run", so that a row set or a failure reproduces
+ * from its seed alone.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
