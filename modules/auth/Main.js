@@ -249,6 +249,9 @@ export default {
   // used is still current) and retries exactly once. 403 is not an auth failure, and
   // the login and refresh queries themselves are never intercepted.
   async request(query, params) {
+    if (query === null || typeof query !== "object" || typeof query.run !== "function") {
+      throw this.authError("invalid_request", "request(query, params) needs a query, for example Auth_Module.request(getusers_API)");
+    }
     if (query === api_authToken || query === api_refreshAuthToken) return query.run(params);
     const used = await this.getAccessToken();
     try {

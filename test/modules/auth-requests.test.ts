@@ -101,4 +101,12 @@ describe('F: 401 on a data request', () => {
     expect(error).toMatchObject({ name: 'QueryError', statusCode: 403 })
     expect(refreshes(b)).toBe(0)
   })
+
+  it('request() without a query is a clear typed error, before any request', async () => {
+    const { b } = await server()
+    const a = await loggedIn(b)
+    b.clearRequests()
+    expect(await rejection(auth(a).request(undefined))).toMatchObject({ name: 'AuthError', code: 'invalid_request' })
+    expect(b.requests).toHaveLength(0)
+  })
 })
