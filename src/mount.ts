@@ -3,6 +3,7 @@ import { referencedNames, type Resolver } from './compile'
 import { BindingError } from './errors'
 import type { AlertType } from './globals'
 import type { Query } from './query'
+import { hasBinding } from './template'
 import { computed, effect, type ReadonlySignal, type Signal } from './reactive'
 
 /** What the runtime expects of a widget element (see widgets/smith-element.ts). */
@@ -67,6 +68,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       const property = camelCase(attr.name)
       const template = compileTemplate(attr.value)
       if (!template.dynamic) {
+        // Widgets skip attribute values that look like bindings; text such as "<< Back"
+        // only looks like one, so hand it over here.
+        if (hasBinding(attr.value)) (el as unknown as Record<string, unknown>)[property] = attr.value
         Object.defineProperty(entity, property, { get: () => (el as unknown as Record<string, unknown>)[property] ?? attr.value, enumerable: true, configurable: true })
         continue
       }

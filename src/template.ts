@@ -102,17 +102,26 @@ function parse(text: string): ParsedTemplate {
   const segments: Segment[] = []
   let exprCount = 0
   let blankText = true
+  // `textStart`: where the pending literal text begins; `from`: where to look for an opener.
+  let textStart = 0
   let from = 0
+  const pushText = (end: number): void => {
+    if (end <= textStart) return
+    const t = text.slice(textStart, end)
+    segments.push({ kind: 'text', text: t })
+    if (blankText && !isBlank(t)) blankText = false
+  }
   for (;;) {
     const open = nextOpener(text, from)
     if (open < 0) break
-    if (open > from) {
-      const t = text.slice(from, open)
-      segments.push({ kind: 'text', text: t })
-      if (blankText && !isBlank(t)) blankText = false
-    }
     const syntax = text.charCodeAt(open) === 123 ? '{{' : '<<'
     const closer = CLOSER[syntax]
+    if (syntax === '<<' && !text.includes('>>', open + 2)) {
+      // "<< Back" on a button: a `<<` that nothing closes is text, not a broken binding.
+      // (A `{{` that nothing closes stays an error: it is never plain text in Appsmith.)
+      from = open + 2
+      continue
+    }
     const r = scanExpressionEnd(text, open + 2, closer)
     if (!r.ok) {
       const message = r.reason === 'missing-closer'
@@ -120,12 +129,13 @@ function parse(text: string): ParsedTemplate {
         : `${r.message} in the binding at ${formatPosition(text, open)}`
       return { ok: false, error: { message, position: r.reason === 'missing-closer' ? open : r.position } }
     }
+    pushText(open)
     segments.push({ kind: 'expr', code: text.slice(open + 2, r.end), start: open, syntax })
     exprCount++
-    from = r.end + 2
+    from = textStart = r.end + 2
   }
-  if (from < text.length || segments.length === 0) {
-    const t = text.slice(from)
+  if (textStart < text.length || segments.length === 0) {
+    const t = text.slice(textStart)
     segments.push({ kind: 'text', text: t })
     if (blankText && !isBlank(t)) blankText = false
   }

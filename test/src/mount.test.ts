@@ -84,6 +84,14 @@ describe('binding attributes', () => {
     expect(t.tableData).toEqual([{ id: 1 }])
   })
 
+  it('text that only looks like a binding ("<< Back") reaches the widget as text', async () => {
+    const { app, el } = await mount(`<smith-probe name="Back" label="<< Back" text="<<< {{ 1 + 1 }}"></smith-probe>`)
+    expect(el('Back').label).toBe('<< Back')
+    expect(el('Back').text).toBe('<<< 2')
+    expect(app.evaluate('{{ Back.label }}')).toBe('<< Back')
+    expect(app.errors).toEqual([])
+  })
+
   it('registers widgets by name: bindings read their properties and meta; later widgets too', async () => {
     const { app, el } = await mount(`
       <smith-probe name="Label" text="{{Picker1.selected}} / {{Picker1.label}} / {{Picker1.shown}}"></smith-probe>

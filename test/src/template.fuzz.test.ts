@@ -10,6 +10,11 @@ function reconstruct(segments: readonly Segment[]): string {
   return out
 }
 
+/** The offset in the input where segment `k` begins. */
+function offsetOf(segments: readonly Segment[], k: number): number {
+  return reconstruct(segments.slice(0, k)).length
+}
+
 /** Checks everything that must hold for any input; returns whether it parsed. */
 function checkAnyInput(text: string, label: string): boolean {
   let parsed: ReturnType<typeof parseTemplate>
@@ -31,8 +36,12 @@ function checkAnyInput(text: string, label: string): boolean {
   let blank = true
   parsed.segments.forEach((s, k) => {
     if (s.kind === 'text') {
-      // Any opener in text would have started a binding.
-      expect(s.text.includes('{{') || s.text.includes('<<'), `${label}: opener left in text`).toBe(false)
+      // Any opener in text would have started a binding, but for a `<<` that no `>>` follows.
+      expect(s.text.includes('{{'), `${label}: opener left in text`).toBe(false)
+      const at = offsetOf(parsed.segments, k)
+      for (let i = s.text.indexOf('<<'); i >= 0; i = s.text.indexOf('<<', i + 1)) {
+        expect(text.includes('>>', at + i + 2), `${label}: a closable << left in text`).toBe(false)
+      }
       const next = parsed.ok ? parsed.segments[k + 1] : undefined
       if (next?.kind === 'expr') expect(s.text.endsWith(next.syntax[0]), `${label}: opener found late`).toBe(false)
       if (s.text.trim() !== '') blank = false

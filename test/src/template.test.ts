@@ -175,12 +175,29 @@ describe('parseTemplate: the scanner decides where a binding ends', () => {
   })
 })
 
+describe('parseTemplate: a << that nothing closes is text', () => {
+  it('keeps "<< Back" and "<<<" as text; a later >> still closes a binding', () => {
+    expect(segments('<< Back')).toEqual([{ kind: 'text', text: '<< Back' }])
+    expect(segments('<<<')).toEqual([{ kind: 'text', text: '<<<' }])
+    expect(segments('x << y {{ z }}')).toEqual([
+      { kind: 'text', text: 'x << y ' },
+      { kind: 'expr', code: ' z ', start: 7, syntax: '{{' },
+    ])
+    expect(segments('<< a >> then <<')).toEqual([
+      { kind: 'expr', code: ' a ', start: 0, syntax: '<<' },
+      { kind: 'text', text: ' then <<' },
+    ])
+    expect(failure('{{ a')).toMatchObject({ position: 0 })
+  })
+})
+
 describe('parseTemplate: errors carry positions', () => {
   it('an unterminated binding points at its opener', () => {
     expect(failure('{{ a')).toMatchObject({ position: 0 })
     expect(failure('{{ a').message).toMatch(/Unterminated binding.*1:1/)
     expect(failure('ok {{ a }} then {{ b')).toMatchObject({ position: 16 })
-    expect(failure('<< a')).toMatchObject({ position: 0 })
+    expect(failure('<< "a >>"')).toMatchObject({ position: 0 })
+    expect(failure('<< (a >>')).toMatchObject({ position: 3 })
     expect(failure('line1\nline2 {{ x').message).toContain('2:7')
     // `{{ a }` has no `}}` at depth 0: the lone `}` is unbalanced.
     expect(failure('{{ a }')).toMatchObject({ position: 5 })
