@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net'
 import { createApp, memoryStorage, type Query } from '../../../src/index'
 import type { Row } from '../report'
 import { duration, ratio } from '../report'
-import { median, now, percentile } from '../stats'
+import { timeQuerySides } from '../query-series'
+import { median, percentile } from '../stats'
 
 const RUNS = 1_000
 const WARMUP = 100
@@ -45,38 +46,8 @@ export async function benchQueries(log: (message: string) => void): Promise<Row[
   try {
     const Q = app.scope.Q as Query
     const url = `${server.url}/ping`
-    const raw = async (): Promise<unknown> => {
-      const response = await fetch(url)
-      return response.json()
-    }
-    // Not the baseline, a breakdown: raw fetch with the abort timer Q.run needs for its timeout.
-    const rawWithTimeout = async (): Promise<unknown> => {
-      const controller = new AbortController()
-      const timer = setTimeout(() => controller.abort(), 10_000)
-      try {
-        const response = await fetch(url, { signal: controller.signal })
-        return await response.json()
-      } finally {
-        clearTimeout(timer)
-      }
-    }
-    const sides = { ours: () => Q.run(), raw, timeout: rawWithTimeout }
-    const times: Record<keyof typeof sides, number[]> = { ours: [], raw: [], timeout: [] }
-    const orders: Array<Array<keyof typeof sides>> = [
-      ['ours', 'raw', 'timeout'],
-      ['raw', 'timeout', 'ours'],
-      ['timeout', 'ours', 'raw'],
-    ]
     log('queries: 1,000 Q.run and 1,000 fetch, interleaved')
-    for (let i = 0; i < WARMUP + RUNS; i++) {
-      for (const side of orders[i % orders.length]!) {
-        const start = now()
-        const body = (await sides[side]()) as { id?: number }
-        const t = now() - start
-        if (body?.id !== 42) throw new Error(`queries: ${side} got a wrong body`)
-        if (i >= WARMUP) times[side].push(t)
-      }
-    }
+    const times = await timeQuerySides(Q, url, RUNS, WARMUP)
     const { ours, raw: base, timeout } = times
     const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)
     const m = median(ours)
