@@ -54,3 +54,19 @@ export function describeError(cause: unknown): string {
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`
   return String(cause)
 }
+
+/** How a value reads in an argument error: `undefined`, `null`, `an array`, `a string`. */
+export function typeName(value: unknown): string {
+  if (value === null || value === undefined) return String(value)
+  if (Array.isArray(value)) return 'an array'
+  const type = typeof value
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+}
+
+/**
+ * The TypeError of a call given the wrong argument: names the function, the argument,
+ * what it takes and what it got (never the value itself, which may be a secret).
+ */
+export function argumentError(fn: string, argument: string, expected: string, got: unknown): TypeError {
+  return new TypeError(`${fn}: ${argument} must be ${expected}, got ${typeName(got)}`)
+}

@@ -1,10 +1,10 @@
 import { compileTemplate, locateError } from './binding'
 import { referencedNames, type Resolver } from './compile'
-import { BindingError } from './errors'
+import { argumentError, BindingError } from './errors'
 import type { AlertType } from './globals'
 import type { Query } from './query'
-import { hasBinding } from './template'
-import { computed, effect, type ReadonlySignal, type Signal } from './reactive'
+import { computed, effect, signal, type ReadonlySignal, type Signal } from './reactive'
+import { bindableProperties, exposedMethods, isBoundAttribute, showsAlerts } from './widget-contract'
 
 /** What the runtime expects of a widget element (see widgets/smith-element.ts). */
 interface WidgetElement extends HTMLElement {
@@ -36,16 +36,23 @@ export interface MountedWidgets {
 }
 
 /**
- * Attributes that configure the element itself, never a widget property. `hidden` is not
- * one: `hidden="{{ !Auth_Module.isLoggedOut }}"` binds the element's own `hidden` property,
- * which is how a page shows or hides a widget (Appsmith's "Visible").
+ * Attributes that configure the element itself, never a widget property: written as
+ * plain text they are left to the element; holding a binding they are a binding error.
+ * `hidden` is not one: `hidden="{{ !Auth_Module.isLoggedOut }}"` binds the element's own
+ * `hidden` property, which is how a page shows or hides a widget (Appsmith's "Visible").
  */
 const PLAIN_ATTRIBUTES = new Set(['name', 'id', 'class', 'style', 'slot', 'role', 'tabindex', 'title', 'lang', 'dir'])
 
+function isPlainAttribute(name: string): boolean {
+  return PLAIN_ATTRIBUTES.has(name) || name.startsWith('aria-') || name.startsWith('data-')
+}
+
 /**
  * Binds every `smith-*` element under `root`: each is registered in the scope by its
- * `name`, binding attributes become computed values pushed into element properties,
- * and `on-…` attributes become triggers. Widgets never evaluate code.
+ * `name`, binding attributes become computed values pushed into the element's declared
+ * properties (src/widget-contract.ts; any other bound attribute is a binding error), and
+ * `on-…` attributes become triggers. Every entity gets `isVisible` and `setVisibility`,
+ * plus the class's `exposedMethods` as bound functions. Widgets never evaluate code.
  */
 export function mountWidgets(root: Element, context: MountContext): MountedWidgets {
   const disposers: Array<() => void> = []
@@ -58,22 +65,39 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
   let anonymous = 0
 
   for (const el of elements) {
-    if (el.localName === 'smith-toast') toasts.push(el)
+    if (showsAlerts(el)) toasts.push(el)
     const name = el.getAttribute('name') ?? `${el.localName}#${++anonymous}`
     const entity: Record<string, unknown> = {}
     const loadingQueries = new Set<Query>()
+    const bindable = bindableProperties(el)
+    const target = el as unknown as Record<string, unknown>
+    // `Name.isVisible` is read by bindings, so it is a signal; `hidden` follows it.
+    const visible = signal(!el.hidden)
+    const setHidden = (hidden: boolean): void => {
+      el.hidden = hidden
+      visible.value = !hidden
+    }
+    const showError = (property: string, error: BindingError): void => {
+      context.setError(`${name}.${property}`, error)
+      el.errors = { ...el.errors, [property]: error.message }
+    }
 
     for (const attr of [...el.attributes]) {
-      if (PLAIN_ATTRIBUTES.has(attr.name) || attr.name.startsWith('on-') || attr.name.startsWith('aria-') || attr.name.startsWith('data-')) continue
+      if (attr.name.startsWith('on-')) continue
       const property = camelCase(attr.name)
-      const template = compileTemplate(attr.value)
-      if (!template.dynamic) {
-        // Widgets skip attribute values that look like bindings; text such as "<< Back"
-        // only looks like one, so hand it over here.
-        if (hasBinding(attr.value)) (el as unknown as Record<string, unknown>)[property] = attr.value
-        Object.defineProperty(entity, property, { get: () => (el as unknown as Record<string, unknown>)[property] ?? attr.value, enumerable: true, configurable: true })
+      if (!isBoundAttribute(attr.value)) {
+        // Plain text is the widget's to convert (Lit's attribute converters), "<< Back" included.
+        if (isPlainAttribute(attr.name)) continue
+        if (property === 'isVisible') setHidden(attr.value.trim() === 'false')
+        if (bindable === null || !bindable.has(property) || property === 'hidden' || property === 'isVisible') continue
+        Object.defineProperty(entity, property, { get: () => target[property] ?? attr.value, enumerable: true, configurable: true })
         continue
       }
+      if (bindable === null || !bindable.has(property) || isPlainAttribute(attr.name)) {
+        showError(property, new BindingError(notBindable(el, attr.name, property, bindable), attr.value, name, property))
+        continue
+      }
+      const template = compileTemplate(attr.value)
       for (const code of template.codes) {
         for (const ref of referencedNames(code)) {
           const query = context.queries.get(ref)
@@ -82,22 +106,21 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       }
       const value: ReadonlySignal<unknown> = computed(() => template.evaluate(context.resolve))
       const errorKey = `${name}.${property}`
-      Object.defineProperty(entity, property, {
-        get: () => {
-          const v = value.value
-          return v instanceof BindingError ? undefined : v
-        },
-        enumerable: true,
-        configurable: true,
-      })
+      if (property !== 'isVisible') {
+        Object.defineProperty(entity, property, {
+          get: () => {
+            const v = value.value
+            return v instanceof BindingError ? undefined : v
+          },
+          enumerable: true,
+          configurable: true,
+        })
+      }
       starters.push(() => disposers.push(
         effect(() => {
           const v = value.value
-          const target = el as unknown as Record<string, unknown>
           if (v instanceof BindingError) {
-            const located = locateError(v, name, property)
-            context.setError(errorKey, located)
-            el.errors = { ...el.errors, [property]: located.message }
+            showError(property, locateError(v, name, property))
             return
           }
           // The common case, a value, touches nothing but the property.
@@ -106,10 +129,23 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
             el.errors = rest
             context.setError(errorKey, null)
           }
-          target[property] = v
+          if (property === 'hidden') setHidden(Boolean(v))
+          else if (property === 'isVisible') setHidden(!v)
+          else target[property] = v
         }),
       ))
       disposers.push(() => context.setError(errorKey, null))
+    }
+
+    Object.defineProperty(entity, 'isVisible', { get: () => visible.value, enumerable: true, configurable: true })
+    entity.setVisibility = (isVisible: unknown): void => {
+      if (typeof isVisible !== 'boolean') throw argumentError(`${name}.setVisibility`, 'isVisible', 'true or false', isVisible)
+      setHidden(!isVisible)
+    }
+    for (const method of exposedMethods(el)) {
+      const fn = target[method]
+      if (typeof fn === 'function') entity[method] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(el, args)
+      else showError(method, new BindingError(`<${el.localName}> lists "${method}" in exposedMethods but has no such method`, method, name, method))
     }
 
     if (loadingQueries.size > 0) {
@@ -159,6 +195,13 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       for (const dispose of disposers.splice(0)) dispose()
     },
   }
+}
+
+/** Why an attribute cannot be bound: names it and lists what the widget does take. */
+function notBindable(el: Element, attribute: string, property: string, bindable: ReadonlySet<string> | null): string {
+  if (bindable === null) return `<${el.localName}> is not a defined widget, so attribute "${attribute}" cannot be bound`
+  const what = property === attribute ? `"${attribute}"` : `"${property}" (attribute "${attribute}")`
+  return `<${el.localName}> has no bindable property ${what}; its properties: ${[...bindable].join(', ')}`
 }
 
 function camelCase(attribute: string): string {

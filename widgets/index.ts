@@ -8,7 +8,7 @@ import { SmithTable } from './table'
 import { SmithText } from './text'
 import { SmithToast } from './toast'
 
-export { SmithElement, TRIGGER_EVENT, isBindingText } from './smith-element'
+export { SmithElement, TRIGGER_EVENT } from './smith-element'
 export type { TriggerDetail } from './smith-element'
 export { SmithButton, SmithInput, SmithTable, SmithText, SmithToast }
 export type { ToastType } from './toast'

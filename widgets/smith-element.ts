@@ -5,8 +5,9 @@
  * reports what the user did. This class holds the parts of that contract every widget
  * shares:
  *
- * - binding-looking attributes (`text="{{Api.data}}"`) are ignored, so the raw template
- *   never flashes on screen before the runtime pushes the evaluated value;
+ * - attributes the runtime binds (`text="{{Api.data}}"`, decided by the runtime's
+ *   `isBoundAttribute`, never parsed here) are left to the runtime, so the raw template
+ *   never flashes on screen before it pushes the evaluated value;
  * - `errors` (property name → message) and `loading`, set by the runtime;
  * - meta state (`Table1.selectedRow`, …) as one signal per key, so bindings that read it
  *   re-evaluate when it changes;
@@ -19,7 +20,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import type { CSSResultGroup, PropertyDeclarations, TemplateResult } from 'lit'
 import { batch, effect, signal, untracked } from '../src/reactive'
 import type { Signal } from '../src/reactive'
-import { hasBinding } from '../src/template'
+import { isBoundAttribute } from '../src/widget-contract'
 
 /** The event every widget dispatches to ask the runtime to run an `on-…` attribute. */
 export const TRIGGER_EVENT = 'smith-trigger'
@@ -28,11 +29,6 @@ export const TRIGGER_EVENT = 'smith-trigger'
 export interface TriggerDetail {
   /** The Appsmith event name, e.g. `onRowSelected` (attribute `on-row-selected`). */
   event: string
-}
-
-/** True for attribute text the runtime will evaluate: it holds `{{` or `<<` (the runtime's own test). */
-export function isBindingText(value: string): boolean {
-  return hasBinding(value)
 }
 
 /** A copy of a meta default that no widget instance shares with another. */
@@ -130,11 +126,17 @@ export abstract class SmithElement extends LitElement {
   }
 
   /**
-   * Ignores attribute values that hold a binding: the runtime evaluates those and sets the
-   * property itself. Passing them on would render `{{Api.data}}` until it does.
+   * Methods code may call on this widget's entity (`Input1.setValue(x)`); the runtime
+   * puts each on the entity as a bound function. Every widget also gets `setVisibility`.
+   */
+  static exposedMethods: readonly string[] = []
+
+  /**
+   * Leaves attribute values the runtime binds to the runtime, which evaluates them and
+   * sets the property itself. Converting them would render `{{Api.data}}` until it does.
    */
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (value !== null && isBindingText(value)) return
+    if (isBoundAttribute(value)) return
     super.attributeChangedCallback(name, old, value)
   }
 

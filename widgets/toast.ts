@@ -35,6 +35,9 @@ export class SmithToast extends SmithElement {
     max: { type: Number },
   }
 
+  /** The runtime shows `showAlert` messages on widgets whose class says this. */
+  static showsAlerts = true
+
   static override styles = [
     baseStyles,
     css`

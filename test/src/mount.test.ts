@@ -2,11 +2,29 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { BindingError, type App } from '../../src/index'
 import { signal, type Signal } from '../../src/reactive'
+import { isBoundAttribute } from '../../src/widget-contract'
+import { ReactiveElement } from 'lit'
 import { json, startServer, testApp, type TestServer } from '../support/app'
 
-/** A minimal widget that follows the runtime's contract (see src/mount.ts). */
-class Probe extends HTMLElement {
+/**
+ * A minimal widget that follows the runtime's contract (src/widget-contract.ts): declared
+ * reactive properties, converted from plain attributes by Lit, bound ones left to the runtime.
+ */
+class Probe extends ReactiveElement {
   [property: string]: unknown
+  static override properties = {
+    text: {},
+    tableData: { attribute: 'table-data' },
+    count: {},
+    label: {},
+    shown: {},
+    other: {},
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (!isBoundAttribute(value)) super.attributeChangedCallback(name, old, value)
+  }
+
   errors: Record<string, string> = {}
   loading = false
   meta: Record<string, Signal<unknown>> = {}
@@ -32,13 +50,40 @@ class Clicker extends Probe {
 
 /** A toast: shows alerts. */
 class Toast extends Probe {
+  static showsAlerts = true
   shown: Array<[string, string]> = []
   show(message: string, type: string): void {
     this.shown.push([message, type])
   }
 }
 
+/** A widget with exposed methods (as `Input1.setValue(x)`) and one listed that it lacks. */
+class Settable extends Probe {
+  static exposedMethods = ['setValue']
+  value: unknown = null
+  setValue(value: unknown): string {
+    this.value = value
+    return `set on ${this.localName}`
+  }
+}
+
+/** Lists a method it does not have. */
+class Broken extends Probe {
+  static exposedMethods = ['setNothing']
+}
+
+/** Has a show() method but no alert capability: not a toast (a modal, say). */
+class Modal extends Probe {
+  shown: unknown[] = []
+  show(...args: unknown[]): void {
+    this.shown.push(args)
+  }
+}
+
 customElements.define('smith-probe', Probe)
+customElements.define('smith-settable', Settable)
+customElements.define('smith-broken', Broken)
+customElements.define('smith-modal', Modal)
 customElements.define('smith-picker', Picker)
 customElements.define('smith-clicker', Clicker)
 customElements.define('smith-toast', Toast)
@@ -135,6 +180,81 @@ describe('binding attributes', () => {
     app.dispose()
     await storeValue('v', 2).catch(() => undefined)
     expect(el('P').text).toBe(1)
+  })
+})
+
+describe('the widget contract: bind only what is declared', () => {
+  it('a binding on an undeclared attribute is an error naming it and listing the properties; innerHTML is never written', async () => {
+    const payload = '<img src=x onerror="globalThis.__pwned = true">'
+    const { app, el } = await mount(
+      '<smith-probe name="P" inner-h-t-m-l="{{ appsmith.store.html }}" text="{{ \'still works\' }}"></smith-probe>',
+    )
+    await app.run(`{{ storeValue('html', ${JSON.stringify(payload)}) }}`)
+    const p = el('P')
+    expect(p.innerHTML).toBe('')
+    expect(p.querySelector('img')).toBeNull()
+    expect(p.text).toBe('still works')
+    expect(app.errors).toHaveLength(1)
+    expect(app.errors[0]).toMatchObject({ entity: 'P', property: 'innerHTML' })
+    expect(app.errors[0]!.message).toMatch(/<smith-probe> has no bindable property "innerHTML" \(attribute "inner-h-t-m-l"\)/)
+    expect(app.errors[0]!.message).toMatch(/its properties: text, tableData, count, label, shown, other, hidden, isVisible$/)
+    expect(p.errors.innerHTML).toBe(app.errors[0]!.message)
+  })
+
+  it('__proto__, constructor and plain attributes holding a binding are errors; nothing is assigned', async () => {
+    const { app, el } = await mount(
+      '<smith-probe name="P" __proto__="{{ ({ polluted: true }) }}" constructor="{{ 1 }}" class="{{ \'x\' }}" aria-label="{{ \'y\' }}"></smith-probe>',
+    )
+    const p = el('P')
+    expect(Object.getPrototypeOf(p)).toBe(Probe.prototype)
+    expect(p.constructor).toBe(Probe)
+    expect(p.polluted).toBeUndefined()
+    expect(app.errors.map((e) => e.property).sort()).toEqual(['__proto__', 'ariaLabel', 'class', 'constructor'])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('an element that is not a defined widget cannot be bound, and says so', async () => {
+    const { app } = await mount('<smith-missing name="M" text="{{ 1 }}"></smith-missing>')
+    expect(app.errors[0]!.message).toBe('<smith-missing> is not a defined widget, so attribute "text" cannot be bound')
+  })
+
+  it('hidden and is-visible bind visibility; Name.isVisible reads it reactively; setVisibility sets it', async () => {
+    const { app, el } = await mount(`
+      <smith-probe name="A" is-visible="{{ appsmith.store.show ?? true }}"></smith-probe>
+      <smith-probe name="B" hidden="{{ !appsmith.store.show }}"></smith-probe>
+      <smith-probe name="C" is-visible="false"></smith-probe>
+      <smith-probe name="Label" text="{{ [A.isVisible, B.isVisible, C.isVisible].join() }}"></smith-probe>`)
+    expect(el('A').hidden).toBe(false)
+    expect(el('B').hidden).toBe(true)
+    expect(el('C').hidden).toBe(true)
+    expect(el('Label').text).toBe('true,false,false')
+    await app.run('{{ storeValue("show", true) }}')
+    expect(el('B').hidden).toBe(false)
+    expect(el('Label').text).toBe('true,true,false')
+    await app.run('{{ storeValue("show", false) }}')
+    expect([el('A').hidden, el('B').hidden]).toEqual([true, true])
+    expect(el('Label').text).toBe('false,false,false')
+    await app.run('{{ C.setVisibility(true) }}')
+    expect(el('C').hidden).toBe(false)
+    expect(el('Label').text).toBe('false,false,true')
+    await expect(app.run('{{ C.setVisibility("yes") }}')).rejects.toThrow('C.setVisibility: isVisible must be true or false, got a string')
+  })
+
+  it('exposedMethods become bound functions on the entity; a listed method the class lacks is an error', async () => {
+    const { app, el } = await mount('<smith-settable name="Input1"></smith-settable><smith-broken name="B"></smith-broken>')
+    expect(await app.run('{{ Input1.setValue(42) }}')).toBe('set on smith-settable')
+    expect(el<Settable>('Input1').value).toBe(42)
+    const { setValue } = app.scope.Input1 as { setValue: (v: unknown) => unknown }
+    setValue(7) // detached from the entity, still bound to the element
+    expect(el<Settable>('Input1').value).toBe(7)
+    expect(app.errors.map((e) => e.message)).toEqual(['<smith-broken> lists "setNothing" in exposedMethods but has no such method'])
+  })
+
+  it('alerts go to widgets whose class shows alerts, whatever their tag; a show() method alone is not enough', async () => {
+    const { app, el } = await mount('<smith-toast name="T"></smith-toast><smith-modal name="M"></smith-modal>')
+    await app.run('{{ showAlert("Saved", "success") }}')
+    expect(el<Toast>('T').shown).toEqual([['Saved', 'success']])
+    expect(el<Modal>('M').shown).toEqual([])
   })
 })
 

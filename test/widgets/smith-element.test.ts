@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest'
-import { SmithTable, TRIGGER_EVENT, isBindingText, widgets, defineWidgets } from '../../widgets/index'
+import { SmithTable, TRIGGER_EVENT, widgets, defineWidgets } from '../../widgets/index'
 import { cleanup, mount, recordTriggers } from './helpers'
 
 afterEach(cleanup)
@@ -10,10 +10,15 @@ test('every widget is defined under its smith- tag, and defining twice is harmle
   expect(() => defineWidgets()).not.toThrow()
 })
 
-test('isBindingText spots both binding syntaxes', () => {
-  expect(isBindingText('{{Api.data}}')).toBe(true)
-  expect(isBindingText('Hi << name >>')).toBe(true)
-  expect(isBindingText('plain')).toBe(false)
+test('attributes the runtime binds are left to it; text that only looks like a binding is the widget’s', async () => {
+  const bound = await mount<'smith-text'>('<smith-text text="{{Api.data}}"></smith-text>')
+  expect(bound.text).toBe('')
+  const shift = await mount<'smith-text'>('<smith-text text="Hi << name >>"></smith-text>')
+  expect(shift.text).toBe('')
+  const back = await mount<'smith-text'>('<smith-text text="<< Back"></smith-text>')
+  expect(back.text).toBe('<< Back')
+  const unclosed = await mount<'smith-text'>('<smith-text text="{{ oops"></smith-text>')
+  expect(unclosed.text).toBe('') // the runtime shows it as an error
 })
 
 describe('meta state', () => {
