@@ -3,14 +3,20 @@
  * a tag that is already defined, e.g. by a second copy of the bundle, is left alone).
  */
 import { SmithButton } from './button'
+import { SmithDocumentViewer } from './document-viewer'
+import { SmithIframe } from './iframe'
 import { SmithInput } from './input'
+import { SmithStatbox } from './statbox'
 import { SmithTable } from './table'
+import { SmithTabs } from './tabs'
 import { SmithText } from './text'
 import { SmithToast } from './toast'
 
 export { SmithElement, TRIGGER_EVENT } from './smith-element'
 export type { TriggerDetail } from './smith-element'
 export { SmithButton, SmithInput, SmithTable, SmithText, SmithToast }
+export { SmithDocumentViewer, SmithIframe, SmithStatbox, SmithTabs }
+export type { Tab, TabConfig } from './tabs'
 export type { ToastType } from './toast'
 export type { Column, ColumnConfig, ColumnType, SortOrder } from './table-model'
 
@@ -21,6 +27,10 @@ export const widgets = {
   'smith-button': SmithButton,
   'smith-input': SmithInput,
   'smith-toast': SmithToast,
+  'smith-tabs': SmithTabs,
+  'smith-statbox': SmithStatbox,
+  'smith-iframe': SmithIframe,
+  'smith-document-viewer': SmithDocumentViewer,
 } as const
 
 /** Defines the widgets in a registry; tags already defined are skipped. */
@@ -41,5 +51,9 @@ declare global {
     'smith-button': SmithButton
     'smith-input': SmithInput
     'smith-toast': SmithToast
+    'smith-tabs': SmithTabs
+    'smith-statbox': SmithStatbox
+    'smith-iframe': SmithIframe
+    'smith-document-viewer': SmithDocumentViewer
   }
 }

@@ -3,6 +3,7 @@
  * 127.0.0.1:
  *
  * - `/table.html`: the widgets, and `window.e2e.mountTable(…)` (pages/table.ts);
+ * - `/composite.html`: the widgets, and `window.e2e.mountHtml(…)` (pages/composite.ts);
  * - `/aot.html`: pages/aot.html with its bindings compiled ahead of time by the
  *   smithlet esbuild plugin, as the demo is built;
  * - `/runtime.html`: the same page and app without the ahead-of-time bindings.
@@ -46,6 +47,7 @@ export async function startPagesServer(): Promise<PagesServer> {
     absWorkingDir: ROOT,
     entryPoints: {
       table: resolve(PAGES, 'table.ts'),
+      composite: resolve(PAGES, 'composite.ts'),
       aot: resolve(PAGES, 'aot-entry.ts'),
       runtime: resolve(PAGES, 'runtime-entry.ts'),
     },
@@ -65,6 +67,7 @@ export async function startPagesServer(): Promise<PagesServer> {
   const withScript = (src: string): string => aot.replace('</head>', `  <script type="module" src="${src}"></script>\n</head>`)
   const pages = new Map<string, string>([
     ['/table.html', shell('smithlet e2e · table', '/table.js')],
+    ['/composite.html', shell('smithlet e2e · composite widgets', '/composite.js')],
     ['/aot.html', withScript('/aot.js')],
     ['/runtime.html', withScript('/runtime.js')],
   ])
