@@ -1,6 +1,6 @@
 import { compileTemplate } from './binding'
 import { clockDate } from './clock'
-import { compileTrigger, type Resolver } from './compile'
+import { compileTrigger, MISSING, type Resolver } from './compile'
 import { BindingError, describeError } from './errors'
 import { createGlobals, type AlertType } from './globals'
 import { createJSObject, type JSObjectDefinition } from './js-object'
@@ -106,7 +106,8 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   disposers.add(disposeGlobals)
 
   const scope = Object.create(null) as Record<string, unknown>
-  const resolve: Resolver = (name) => (name in scope ? scope[name] : (globalThis as Record<string, unknown>)[name])
+  // A name found nowhere is MISSING, which compiled code turns into Appsmith's ReferenceError.
+  const resolve: Resolver = (name) => (name in scope ? scope[name] : name in globalThis ? (globalThis as Record<string, unknown>)[name] : MISSING)
   Object.assign(scope, globals)
   scope.appsmith = Object.freeze({
     store: store.view,

@@ -30,7 +30,7 @@
  */
 import { describeError } from './errors'
 import { formatPosition, isReferenceCandidate, lineColumn, scan, skipTrivia } from './scan'
-import type { ScanFailure } from './scan'
+import type { ScanFailure, TokenKind } from './scan'
 import { hasBinding, parseTemplate } from './template'
 
 /** Resolves a free name: the app scope first, then `globalThis`. */
@@ -76,33 +76,198 @@ interface Analysis {
   readonly tokens: number
   /** Offset of a final `;` at depth 0 (Appsmith accepts `{{ a; }}`), or -1. */
   readonly trailingSemicolon: number
+  /** Free-reference uses to rewrite so that a name found nowhere throws (see {@link MISSING}). */
+  readonly uses: readonly NameUse[]
+  /** Names read without a check (declared or assigned in the code): missing means undefined for them. */
+  readonly lenient: ReadonlySet<string>
 }
+
+/**
+ * A use of a free name that the generated code checks: `read` throws Appsmith's
+ * `ReferenceError: X is not defined` when X is missing, `typeof` gives
+ * "undefined", `shorthand` is `{ X }` in an object literal.
+ */
+interface NameUse {
+  readonly start: number
+  readonly end: number
+  readonly mode: 'read' | 'typeof' | 'shorthand'
+}
+
+interface Token {
+  readonly kind: TokenKind
+  readonly start: number
+  readonly end: number
+  readonly depth: number
+  readonly afterDot: boolean
+  readonly inObject: boolean
+  readonly text: string
+}
+
+/** Words after which a name is declared or is a member name, never a read. */
+const DECLARING_WORDS: ReadonlySet<string> = new Set(['let', 'const', 'var', 'function', 'class', 'get', 'set', 'async', 'static', 'import', 'export', 'as', 'break', 'continue'])
+const CONTROL_WORDS: ReadonlySet<string> = new Set(['if', 'while', 'for', 'switch', 'with'])
+/** An assignment operator right after a name (`=`, `+=`, `??=`…, not `==`, `=>`, `<=`, `>=`). */
+const ASSIGNMENT = /^\s*(?:=(?![=>])|(?:\*\*|\+|-|\*|\/|%|<<|>>>?|&&?|\|\|?|\?\?|\^)=|\+\+|--)/
 
 function analyze(code: string): Analysis {
-  const names = new Set<string>()
-  let tokens = 0
-  let lastSemicolon = -1
+  const tokens: Token[] = []
   const result = scan(code, 0, {
-    onToken(kind, start, end, depth, afterDot) {
-      tokens++
-      lastSemicolon = kind === 'punct' && depth === 0 && code.charCodeAt(start) === 59 ? start : -1
-      if (kind !== 'name' || afterDot) return
-      const name = code.slice(start, end)
-      if (isReferenceCandidate(name)) names.add(name)
+    onToken(kind, start, end, depth, afterDot, inObject) {
+      tokens.push({ kind, start, end, depth, afterDot, inObject, text: kind === 'name' || kind === 'punct' ? code.slice(start, end) : '' })
     },
   })
-  return { names: Array.from(names), failure: result.ok ? null : result, tokens, trailingSemicolon: lastSemicolon }
+  let lastSemicolon = -1
+  const last = tokens[tokens.length - 1]
+  if (last !== undefined && last.kind === 'punct' && last.depth === 0 && last.text === ';') lastSemicolon = last.start
+  const names = new Set<string>()
+  for (const t of tokens) if (t.kind === 'name' && !t.afterDot && isReferenceCandidate(t.text)) names.add(t.text)
+  const analysis = { names: Array.from(names), failure: result.ok ? null : result, tokens: tokens.length, trailingSemicolon: lastSemicolon }
+  if (!result.ok || names.size === 0) return { ...analysis, uses: [], lenient: new Set() }
+  return { ...analysis, ...classifyUses(code, tokens) }
 }
 
-/** `let a = $r("a"), b = $r("b"); ` for the given names, or '' for none. */
-function declarations(names: readonly string[]): string {
+/**
+ * Decides, token by token, which name tokens are plain reads of a free name.
+ * Conservative: a name declared anywhere in the code (a parameter, `let`,
+ * `catch`, destructuring) or assigned to is read without a check, as is every
+ * name in code with a `class` (whose bodies look like blocks); only positions
+ * where a rewrite is certainly valid JavaScript are rewritten.
+ */
+function classifyUses(code: string, tokens: readonly Token[]): { uses: NameUse[]; lenient: Set<string> } {
+  const lenient = new Set<string>()
+  const uses: NameUse[] = []
+  // Parameter lists and declaration patterns: every name inside is declared.
+  const opens: number[] = []
+  const declaringOpen: boolean[] = []
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!
+    if (t.kind === 'name' && t.text === 'class') return { uses: [], lenient: new Set(tokens.filter((x) => x.kind === 'name').map((x) => x.text)) }
+    if (t.kind !== 'punct') continue
+    if (t.text === '(' || t.text === '[' || t.text === '{') {
+      const prev = tokens[k - 1]
+      opens.push(k)
+      declaringOpen.push(prev !== undefined && prev.kind === 'name' && (prev.text === 'let' || prev.text === 'const' || prev.text === 'var' || prev.text === 'catch' || prev.text === 'function'))
+    } else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      const from = opens.pop()
+      const declaring = declaringOpen.pop()
+      if (from === undefined) continue
+      const next = tokens[k + 1]
+      const beforeOpen = tokens[from - 1]
+      const params = t.text === ')' && next !== undefined && (next.text === '=>' ||
+        (next.text === '{' && !(beforeOpen !== undefined && beforeOpen.kind === 'name' && CONTROL_WORDS.has(beforeOpen.text))))
+      if (declaring || params) for (let j = from + 1; j < k; j++) if (tokens[j]!.kind === 'name' && !tokens[j]!.afterDot) lenient.add(tokens[j]!.text)
+    }
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!
+    if (t.kind !== 'name' || t.afterDot || !isReferenceCandidate(t.text)) continue
+    const prev = tokens[k - 1]
+    const next = tokens[k + 1]
+    const prevText = prev?.text ?? ''
+    if (prev !== undefined && prev.kind === 'name' && DECLARING_WORDS.has(prevText)) {
+      lenient.add(t.text)
+      continue
+    }
+    if (prevText === ',' && isDeclarationListAt(tokens, k)) {
+      lenient.add(t.text)
+      continue
+    }
+    if (next?.text === '=>') {
+      lenient.add(t.text)
+      continue
+    }
+    if (prevText === '++' || prevText === '--' || ASSIGNMENT.test(code.slice(t.end, t.end + 5))) {
+      lenient.add(t.text)
+      continue
+    }
+    const startsMember = prev === undefined || prevText === '{' || prevText === ',' || prevText === ';' || prevText === '}'
+    if (next?.text === ':' && startsMember) continue // an object key or a label
+    if (t.inObject && (prevText === '{' || prevText === ',')) {
+      if (next?.text === ',' || next?.text === '}') uses.push({ start: t.start, end: t.end, mode: 'shorthand' })
+      continue // a method name (`f() {}`), a default in a pattern (`{ a = 1 }`)…
+    }
+    if (t.inObject && prevText === '*') continue // a generator method
+    if (prevText === '(' && (next?.text === 'in' || next?.text === 'of')) {
+      lenient.add(t.text)
+      continue
+    }
+    uses.push({ start: t.start, end: t.end, mode: prevText === 'typeof' && prev?.kind === 'name' ? 'typeof' : 'read' })
+  }
+  const kept = uses.filter((u) => !lenient.has(code.slice(u.start, u.end)))
+  return { uses: kept, lenient }
+}
+
+/** True when the `,` before `tokens[k]` continues a `let`/`const`/`var` list at the same depth. */
+function isDeclarationListAt(tokens: readonly Token[], k: number): boolean {
+  const depth = tokens[k]!.depth
+  for (let j = k - 2; j >= 0; j--) {
+    const t = tokens[j]!
+    if (t.depth < depth) return false
+    if (t.depth > depth) continue
+    if (t.kind === 'punct' && t.text === ';') return false
+    if (t.kind === 'name' && (t.text === 'let' || t.text === 'const' || t.text === 'var')) return true
+  }
+  return false
+}
+
+/**
+ * What resolvers return for a name that is neither in the scope nor on
+ * `globalThis`. Code compiled here turns a read of it into Appsmith's
+ * `ReferenceError: X is not defined` (and `typeof X` into "undefined"); a
+ * resolver that returns `undefined` instead keeps the old lenient behaviour.
+ */
+export const MISSING: unique symbol = Symbol.for('smithlet.missing')
+const MISSING_SOURCE = 'Symbol.for("smithlet.missing")'
+
+/** `code` with each checked use rewritten to throw or yield undefined when its name is missing. */
+function checkedCode(code: string, uses: readonly NameUse[]): string {
+  if (uses.length === 0) return code
+  let out = ''
+  let at = 0
+  for (const use of uses) {
+    const name = code.slice(use.start, use.end)
+    out += code.slice(at, use.start)
+    const thrower = `(() => { throw new ReferenceError(${JSON.stringify(`${name} is not defined`)}) })()`
+    if (use.mode === 'typeof') out += `(${name} === $$M ? undefined : ${name})`
+    else if (use.mode === 'shorthand') out += `${name}: (${name} !== $$M ? ${name} : ${thrower})`
+    else out += `(${name} !== $$M ? ${name} : ${thrower})`
+    at = use.end
+  }
+  return out + code.slice(at)
+}
+
+// The exact shapes checkedCode writes, so that code read back from a compiled function
+// (a JS function's toString, for page-load ordering) can be read as it was written.
+const CHECKED_USE = /\(([\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*) (?:!==|===) \$\$M \? (?:\1 : \(\(\) => \{ throw new ReferenceError\("[^"]*"\) \}\)\(\)|undefined : \1)\)/gu
+
+/** Undoes {@link checkedCode}'s rewrite: `(X !== $$M ? X : …)` reads as `X` again. */
+function uncheckedCode(code: string): string {
+  return code.includes('$$M') ? code.replace(CHECKED_USE, '$1') : code
+}
+
+/** `let a = $r("a"), b = $r("b"); ` for the given names (with the missing-name sentinel when needed), or '' for none. */
+function declarations(names: readonly string[], a?: Pick<Analysis, 'uses' | 'lenient'>): string {
   if (names.length === 0) return ''
   let out = 'let '
   for (let k = 0; k < names.length; k++) {
     if (k > 0) out += ', '
     out += `${names[k]} = $r(${JSON.stringify(names[k])})`
   }
-  return out + '; '
+  out += '; '
+  // After the lets: `Symbol` may be one of them (in its temporal dead zone before).
+  if (a === undefined || !needsSentinel(names, a)) return out
+  return out + `const $$M = ${MISSING_SOURCE}; ` + lenientFixups(names, a)
+}
+
+function needsSentinel(names: readonly string[], a: Pick<Analysis, 'uses' | 'lenient'>): boolean {
+  return a.uses.length > 0 || names.some((n) => a.lenient.has(n))
+}
+
+/** `if (x === $$M) x = undefined; ` for names read without a check. */
+function lenientFixups(names: readonly string[], a: Pick<Analysis, 'lenient'>): string {
+  let out = ''
+  for (const n of names) if (a.lenient.has(n)) out += `if (${n} === $$M) ${n} = undefined; `
+  return out
 }
 
 /** The expression for messages: trimmed and cut short. */
@@ -122,6 +287,12 @@ const EMPTY_BODY = '"use strict"; return undefined;'
  * escaping the `return ( … )`.
  */
 export function expressionSource(code: string): string {
+  const { checked, lenient } = expressionBodies(code)
+  return preferChecked(checked, lenient)
+}
+
+/** The checked body (a missing name throws) and the lenient one (a missing name is undefined). */
+function expressionBodies(code: string): { checked: string; lenient: string } {
   const a = analyze(code)
   if (a.failure !== null) {
     throw new CompileError(
@@ -131,10 +302,36 @@ export function expressionSource(code: string): string {
       lineColumn(code, a.failure.position).line,
     )
   }
-  if (a.tokens === 0 || (a.tokens === 1 && a.trailingSemicolon >= 0)) return EMPTY_BODY
+  if (a.tokens === 0 || (a.tokens === 1 && a.trailingSemicolon >= 0)) return { checked: EMPTY_BODY, lenient: EMPTY_BODY }
   const s = a.trailingSemicolon
-  const expr = (s >= 0 ? code.slice(0, s) + code.slice(s + 1) : code).trim()
-  return `"use strict"; ${declarations(a.names)}return (${expr}\n);`
+  const body = (text: string): string => (s >= 0 ? text.slice(0, s) + text.slice(s + 1) : text).trim()
+  const lenient = `"use strict"; ${declarations(a.names, allLenient(a.names))}return (${body(code)}\n);`
+  if (a.uses.length === 0 && a.lenient.size === 0) return { checked: lenient, lenient }
+  // The semicolon offset is in the original text: cut it before rewriting (uses lie before it).
+  const cut = s >= 0 ? code.slice(0, s) + ' ' + code.slice(s + 1) : code
+  return { checked: `"use strict"; ${declarations(a.names, a)}return (${checkedCode(cut, a.uses).trim()}\n);`, lenient }
+}
+
+/** Every name read without a check: the fallback body. */
+function allLenient(names: readonly string[]): Pick<Analysis, 'uses' | 'lenient'> {
+  return { uses: [], lenient: new Set(names) }
+}
+
+/**
+ * The checked body, unless the rewrite made it invalid (a destructuring
+ * assignment such as `[a, b] = [b, a]` cannot take checked reads): then the
+ * lenient one, where a missing name is undefined. Where `new Function` is
+ * forbidden (strict CSP) nothing can be compiled anyway; the checked body is
+ * returned.
+ */
+function preferChecked(checked: string, lenient: string): string {
+  if (checked === lenient) return checked
+  try {
+    new Function('$r', checked)
+    return checked
+  } catch (e) {
+    return e instanceof SyntaxError ? lenient : checked
+  }
 }
 
 // Compiled expressions by their code text; a failure is cached too, so a
@@ -159,7 +356,7 @@ export function compileExpression(code: string): CompiledFn {
   }
   let result: CompiledFn | CompileError
   try {
-    result = new Function('$r', expressionSource(code)) as CompiledFn
+    result = compileBodies(expressionBodies(code)) as CompiledFn
   } catch (e) {
     result = e instanceof CompileError ? e : new CompileError(`${describe(e)} in expression ${quote(code)}`, code, undefined, undefined, { cause: e })
   }
@@ -201,13 +398,35 @@ function triggerCode(snippet: string): string {
  * Throws {@link CompileError} for text around the binding or code that does not scan.
  */
 export function triggerSource(snippet: string): string {
+  const { checked, lenient } = triggerBodies(snippet)
+  return preferChecked(checked, lenient)
+}
+
+function triggerBodies(snippet: string): { checked: string; lenient: string } {
   const code = triggerCode(snippet)
   const a = analyze(code)
   if (a.failure !== null) {
     throw new CompileError(`Invalid trigger ${quote(code)}: ${a.failure.message}`, snippet, undefined, lineColumn(code, a.failure.position).line)
   }
-  if (a.tokens === 0) return '"use strict"; return Promise.resolve(undefined);'
-  return `"use strict"; ${declarations(a.names)}return (async () => { const $$result = ${code.trim()}\n; return await $$result; })();`
+  if (a.tokens === 0) {
+    const empty = '"use strict"; return Promise.resolve(undefined);'
+    return { checked: empty, lenient: empty }
+  }
+  const wrap = (decls: string, text: string): string =>
+    `"use strict"; ${decls}return (async () => { const $$result = ${text.trim()}\n; return await $$result; })();`
+  const lenient = wrap(declarations(a.names, allLenient(a.names)), code)
+  if (a.uses.length === 0 && a.lenient.size === 0) return { checked: lenient, lenient }
+  return { checked: wrap(declarations(a.names, a), checkedCode(code, a.uses)), lenient }
+}
+
+/** Compiles the checked body, falling back to the lenient one when only the rewrite is a SyntaxError. */
+function compileBodies(bodies: { checked: string; lenient: string }): (this: unknown, $r: Resolver) => unknown {
+  try {
+    return new Function('$r', bodies.checked) as (this: unknown, $r: Resolver) => unknown
+  } catch (e) {
+    if (!(e instanceof SyntaxError) || bodies.checked === bodies.lenient) throw e
+    return new Function('$r', bodies.lenient) as (this: unknown, $r: Resolver) => unknown
+  }
 }
 
 const triggerCache = new Map<string, TriggerFn | CompileError>()
@@ -227,7 +446,7 @@ export function compileTrigger(snippet: string): TriggerFn {
   }
   let result: TriggerFn | CompileError
   try {
-    result = new Function('$r', triggerSource(snippet)) as TriggerFn
+    result = compileBodies(triggerBodies(snippet)) as TriggerFn
   } catch (e) {
     result = e instanceof CompileError ? e : new CompileError(`${describe(e)} in trigger ${quote(snippet)}`, snippet, undefined, undefined, { cause: e })
   }
@@ -330,13 +549,27 @@ const RESOLVE_NAMES_KEY = JSON.stringify(RESOLVE_NAMES.description)
  * the object — is a {@link CompileError} naming the object.
  */
 export function jsObjectSource(source: string, name: string): string {
+  const { checked, lenient } = jsObjectBodies(source, name)
+  return preferChecked(checked, lenient)
+}
+
+function jsObjectBodies(source: string, name: string): { checked: string; lenient: string } {
   const { open, end } = locateObject(source, name)
   const literal = source.slice(open, end)
-  const names = analyze(literal).names
-  if (names.length === 0) return `"use strict"; return (${literal});`
-  let refresh = ''
-  for (const n of names) refresh += `${n} = $r(${JSON.stringify(n)}); `
-  return `"use strict"; ${declarations(names)}return Object.defineProperty((${literal}), Symbol.for(${RESOLVE_NAMES_KEY}), { value: () => { ${refresh}} });`
+  const a = analyze(literal)
+  const names = a.names
+  if (names.length === 0) {
+    const body = `"use strict"; return (${literal});`
+    return { checked: body, lenient: body }
+  }
+  const build = (info: Pick<Analysis, 'uses' | 'lenient'>, text: string): string => {
+    let refresh = ''
+    for (const n of names) refresh += `${n} = $r(${JSON.stringify(n)}); `
+    refresh += lenientFixups(names, info)
+    return `"use strict"; ${declarations(names, info)}return Object.defineProperty((${text}), Symbol.for(${RESOLVE_NAMES_KEY}), { value: () => { ${refresh}} });`
+  }
+  const lenient = build(allLenient(names), literal)
+  return { checked: a.uses.length === 0 && a.lenient.size === 0 ? lenient : build(a, checkedCode(literal, a.uses)), lenient }
 }
 
 /**
@@ -345,9 +578,9 @@ export function jsObjectSource(source: string, name: string): string {
  * compiling each top-level property alone, the property and its line.
  */
 export function compileJSObject(source: string, name: string): JSObjectFactory {
-  const body = jsObjectSource(source, name)
+  const bodies = jsObjectBodies(source, name)
   try {
-    return new Function('$r', body) as JSObjectFactory
+    return compileBodies(bodies) as JSObjectFactory
   } catch (e) {
     throw diagnose(source, name, e)
   }
@@ -418,7 +651,8 @@ export function referencedNames(code: string): string[] {
  * 'Auth_Module.getAccessToken' }`. Only the first `.data` of a chain counts
  * (`Q.data.data` is Q's). Deduplicated by path, first-use order.
  */
-export function dataReferences(code: string): DataReference[] {
+export function dataReferences(source: string): DataReference[] {
+  const code = uncheckedCode(source)
   const out: DataReference[] = []
   const seen = new Set<string>()
   let chain: string[] | null = null // the names of the member chain being read

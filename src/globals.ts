@@ -15,9 +15,9 @@ export interface GlobalsHost {
 
 /** The global functions every binding, query and JS object sees, with Appsmith's signatures. */
 export interface Globals {
-  storeValue: Store['storeValue']
-  removeValue: Store['removeValue']
-  clearStore: Store['clearStore']
+  storeValue(key: string, value: unknown, persist?: boolean): Promise<Record<string, never>>
+  removeValue(key: string): Promise<Record<string, never>>
+  clearStore(): Promise<Record<string, never>>
   /** smithlet's addition: re-read keys from IndexedDB (another tab may have written them). */
   reloadStore: Store['reloadStore']
   showAlert(message: unknown, type?: AlertType): Promise<void>
@@ -40,9 +40,10 @@ export function createGlobals(host: GlobalsHost): { globals: Globals; dispose():
   let nextInterval = 0
 
   const globals: Globals = {
-    storeValue: host.store.storeValue,
-    removeValue: host.store.removeValue,
-    clearStore: host.store.clearStore,
+    // Appsmith's store actions resolve to `{}` (code such as `.then(r => r.x)` relies on an object).
+    storeValue: (key, value, persist) => settled(host.store.storeValue(key, value, persist)),
+    removeValue: (key) => settled(host.store.removeValue(key)),
+    clearStore: () => settled(host.store.clearStore()),
     reloadStore: host.store.reloadStore,
     async showAlert(message, type = 'success') {
       host.alert(typeof message === 'string' ? message : JSON.stringify(message) ?? String(message), ALERT_TYPES.has(type) ? type : 'info')
@@ -110,6 +111,17 @@ export function createGlobals(host: GlobalsHost): { globals: Globals; dispose():
       intervals.clear()
     },
   }
+}
+
+/**
+ * `{}` once `write` is durable. The derived Promise is marked handled, as the
+ * store's own is: a fire-and-forget write that fails must not be an unhandled
+ * rejection (the store has already warned).
+ */
+function settled(write: Promise<void>): Promise<Record<string, never>> {
+  const result = write.then((): Record<string, never> => ({}))
+  result.catch(() => undefined)
+  return result
 }
 
 function errorText(e: unknown): string {

@@ -36,9 +36,12 @@ export function createJSObject(
       `JS object "${name}": expected its source text or a compiled JS object (import the file with the ?jsobject suffix), got ${definition === null ? 'null' : typeof definition}`,
     )
   }
+  // The factory runs with `this` = the entity, so arrow-function properties
+  // (`myFun: () => this.items`) see the object, as in Appsmith.
+  const entity: Record<string, unknown> = {}
   let raw: unknown
   try {
-    raw = factory.call(undefined, resolve)
+    raw = factory.call(entity, resolve)
   } catch (cause) {
     throw new Error(`JS object "${name}" failed to initialise: ${cause instanceof Error ? cause.message : String(cause)}`, {
       cause,
@@ -51,19 +54,43 @@ export function createJSObject(
   // once entities defined later exist (JS objects created after this one, widgets on mount).
   const refresher = (raw as Record<symbol, unknown>)[RESOLVE_NAMES]
   if (typeof refresher === 'function' && onRefresher) onRefresher(refresher as () => void)
-  const entity: Record<string, unknown> = {}
+  // Appsmith shows a variable's in-place mutations (`this.items.push(x)`): after each
+  // call of one of the object's functions, bindings that read an object-valued
+  // variable re-evaluate (one version signal per object, bumped only when it has one).
+  // The bump waits for a microtask (coalesced): a function called from inside a binding
+  // must not write a signal that binding reads; reads made by the object's own functions
+  // do not subscribe, so a function that mutates what it reads cannot loop.
+  const version = signal(0)
+  let hasObjectVariable = false
+  let bumpQueued = false
+  const bump = (): void => {
+    bumpQueued = false
+    version.value++
+  }
+  const running = { depth: 0 }
+  const touched = (): void => {
+    if (!hasObjectVariable || bumpQueued) return
+    bumpQueued = true
+    queueMicrotask(bump)
+  }
   for (const key of Reflect.ownKeys(raw)) {
     if (key === RESOLVE_NAMES) continue
     const descriptor = Object.getOwnPropertyDescriptor(raw, key)!
     if (typeof key === 'symbol' || descriptor.get !== undefined || descriptor.set !== undefined) {
       Object.defineProperty(entity, key, descriptor)
     } else if (typeof descriptor.value === 'function') {
-      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity), enumerable: true })
+      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity, touched, running), enumerable: true })
     } else {
       const value = signal<unknown>(descriptor.value)
+      if (descriptor.value !== null && typeof descriptor.value === 'object') hasObjectVariable = true
       Object.defineProperty(entity, key, {
-        get: () => value.value,
+        get: () => {
+          const current = value.value
+          if (current !== null && typeof current === 'object' && running.depth === 0) void version.value
+          return current
+        },
         set: (next: unknown) => {
+          if (next !== null && typeof next === 'object') hasObjectVariable = true
           value.value = next
         },
         enumerable: true,
@@ -73,16 +100,24 @@ export function createJSObject(
   return entity
 }
 
-function wrapFunction(fn: (...args: unknown[]) => unknown, self: object): JSFunction {
-  const data = signal<unknown>(undefined)
+function wrapFunction(fn: (...args: unknown[]) => unknown, self: object, touched: () => void, running: { depth: number }): JSFunction {
+  // Appsmith's `.data` of a function that has not run yet is `{}`.
+  const data = signal<unknown>({})
   const onResolved = (resolved: unknown): void => {
     data.value = resolved
+    touched()
   }
-  const ignore = (): void => undefined
+  const ignore = (): void => touched()
   const wrapped = function (this: unknown): unknown {
     // `arguments`, not a rest array: no allocation per call on hot paths.
     // eslint-disable-next-line prefer-rest-params
-    const result = fn.apply(self, arguments as unknown as unknown[])
+    let result: unknown
+    running.depth++
+    try {
+      result = fn.apply(self, arguments as unknown as unknown[])
+    } finally {
+      running.depth--
+    }
     if (isThenable(result)) {
       // Callers get the function's own Promise; `.data` follows it. A rejection leaves
       // `.data` as it was and stays the caller's to handle.
@@ -90,6 +125,7 @@ function wrapFunction(fn: (...args: unknown[]) => unknown, self: object): JSFunc
     } else {
       data.value = result
     }
+    touched()
     return result
   }
   Object.defineProperty(wrapped, 'data', { get: () => data.value, enumerable: true })

@@ -1,4 +1,4 @@
-import type { Resolver } from './compile'
+import { MISSING, type Resolver } from './compile'
 import { createJSObject, type JSObjectDefinition } from './js-object'
 import { createQuery, type QueryContext, type QueryDefinition } from './query'
 
@@ -28,7 +28,7 @@ export function instantiateModule(
   onRefresher?: (refresh: () => void) => void,
 ): Record<string, unknown> {
   const local = Object.create(appScope) as Record<string, unknown>
-  const resolve: Resolver = (key) => (key in local ? local[key] : (globalThis as Record<string, unknown>)[key])
+  const resolve: Resolver = (key) => (key in local ? local[key] : key in globalThis ? (globalThis as Record<string, unknown>)[key] : MISSING)
   for (const [key, library] of Object.entries(definition.libraries ?? {})) local[key] = library
   local.inputs = Object.freeze({ ...definition.inputs })
   for (const query of definition.queries ?? []) {

@@ -250,7 +250,8 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
           responseMeta.value = meta
         })
       }
-      if (!response.ok) {
+      // A 3xx that fetch did not follow (it has no Location) is an answer, as in Appsmith.
+      if (!response.ok && !isUnfollowedRedirect(response)) {
         throw new QueryError(`${name} failed with status ${status}${response.statusText ? ` ${response.statusText}` : ''}`, name, status, 'http', parsed)
       }
       return parsed
@@ -296,8 +297,13 @@ async function readBody(response: Response): Promise<unknown> {
   try {
     return JSON.parse(raw)
   } catch {
-    throw new Error('the response says it is JSON but does not parse as JSON')
+    // Appsmith keeps such a body as text in `data` rather than failing the run.
+    return raw
   }
+}
+
+function isUnfollowedRedirect(response: Response): boolean {
+  return response.status >= 300 && response.status < 400 && !response.headers.has('location')
 }
 
 /** `responseMeta` for a response; the header record is built on first read, off the hot path. */
@@ -305,7 +311,7 @@ function responseMetaOf(response: Response): ResponseMeta {
   let headers: Record<string, string> | undefined
   return {
     statusCode: response.status,
-    isExecutionSuccess: response.ok,
+    isExecutionSuccess: response.ok || isUnfollowedRedirect(response),
     get headers() {
       return (headers ??= headerRecord(response.headers))
     },

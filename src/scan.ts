@@ -31,6 +31,8 @@ export type TokenVisitor = (
   end: number,
   depth: number,
   afterDot: boolean,
+  /** True when the innermost open bracket is an object literal's `{`. */
+  inObject: boolean,
 ) => void
 
 /** Options for {@link scan}. */
@@ -217,7 +219,7 @@ export function scan(src: string, start: number, options: ScanOptions = {}): Sca
   let parenIsControl = false // a `(` here belongs to if/while/for/with
 
   const emit = (kind: TokenKind, s: number, e: number, dot: boolean) => {
-    if (onToken) onToken(kind, s, e, kinds.length, dot)
+    if (onToken) onToken(kind, s, e, kinds.length, dot, kinds[kinds.length - 1] === OBJECT)
   }
 
   // Scans template-literal text from `j` (just after `` ` `` or a `${…}`'s `}`).

@@ -82,8 +82,9 @@ function isBlank(text: string): boolean {
  * Splits a template into text and binding segments. Never throws: a binding
  * that is unterminated, has unbalanced brackets, or holds an unterminated
  * string, template, comment or regex yields `{ ok: false, error }` with the
- * offending position. An empty binding (`{{ }}`) is valid and evaluates to
- * undefined. Text without bindings is one text segment.
+ * offending position. A blank binding (`{{ }}`) is valid and evaluates to
+ * undefined; an empty one (`{{}}`) is text, as in Appsmith. Text without
+ * bindings is one text segment.
  */
 export function parseTemplate(text: string): ParsedTemplate {
   if (typeof text !== 'string') {
@@ -128,6 +129,12 @@ function parse(text: string): ParsedTemplate {
         ? `Unterminated binding: "${syntax}" at ${formatPosition(text, open)} has no closing "${closer}"`
         : `${r.message} in the binding at ${formatPosition(text, open)}`
       return { ok: false, error: { message, position: r.reason === 'missing-closer' ? open : r.position } }
+    }
+    if (r.end === open + 2 && syntax === '{{') {
+      // `{{}}` with nothing inside is text in Appsmith (its empty snippet is never
+      // evaluated); `{{ }}` is a binding that evaluates to undefined.
+      from = open + 4
+      continue
     }
     pushText(open)
     segments.push({ kind: 'expr', code: text.slice(open + 2, r.end), start: open, syntax })

@@ -34,6 +34,10 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
     res.end('<html>oops</html>')
   })
+  server.route('/redirect-nowhere', (_req, res) => {
+    res.writeHead(302, { 'content-type': 'application/json' })
+    res.end('{"moved":"nowhere"}')
+  })
   server.route('/problem-json', (_req, res) => {
     res.writeHead(422, { 'content-type': 'application/problem+json' })
     res.end('{"title":"bad"}')
@@ -360,14 +364,20 @@ describe('responses', () => {
     expect(await failure(problem.Q.run())).toMatchObject({ statusCode: 422, body: { title: 'bad' } })
   })
 
-  it('a response that claims JSON but is not is a clear error', async () => {
+  it('a response that claims JSON but is not resolves with its raw text, as in Appsmith', async () => {
     const { Q } = await withQuery({ url: `${server.url}/not-json` })
-    const error = await failure(Q.run())
-    expect(error.kind).toBe('invalid_response')
-    expect(error.statusCode).toBe(200)
-    expect(error.message).toMatch(/JSON/)
+    expect(await Q.run()).toBe('<html>oops</html>')
+    expect(Q.data).toBe('<html>oops</html>')
     expect(Q.isLoading).toBe(false)
-    expect(Q.responseMeta).toMatchObject({ statusCode: 200, isExecutionSuccess: false })
+    expect(Q.responseMeta).toMatchObject({ statusCode: 200, isExecutionSuccess: true })
+  })
+
+  it('a 3xx without Location resolves with its body, as in Appsmith; a 4xx still rejects', async () => {
+    const { Q } = await withQuery({ url: `${server.url}/redirect-nowhere` })
+    expect(await Q.run()).toEqual({ moved: 'nowhere' })
+    expect(Q.responseMeta).toMatchObject({ statusCode: 302, isExecutionSuccess: true })
+    const other = await withQuery({ url: `${server.url}/status?code=400` })
+    expect((await failure(other.Q.run())).statusCode).toBe(400)
   })
 
   it('a network failure (closed port) rejects with statusCode 0, kind network', async () => {

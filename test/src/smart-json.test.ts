@@ -30,7 +30,8 @@ describe('smartJsonBody', () => {
   it('escapes a binding inside a JSON string into it', () => {
     const value = 'a "quoted" \\ back\nnew 😀'
     const out = body`{"msg": "before ${value} after", "o": "${{ k: 'v"' }}"}`
-    expect(JSON.parse(out)).toEqual({ msg: `before ${value} after`, o: '{"k":"v\\""}' })
+    // A string that is exactly one binding is the value itself (Appsmith drops the quotes).
+    expect(JSON.parse(out)).toEqual({ msg: `before ${value} after`, o: { k: 'v"' } })
   })
 
   it('keeps track of strings across escaped quotes and several bindings', () => {

@@ -56,8 +56,9 @@ describe('parseTemplate: plain text and simple bindings', () => {
     expect(codes('{{a}}{{b}} and <<c>> then {{ d }}<<e>>')).toEqual(['a', 'b', 'c', ' d ', 'e'])
   })
 
-  it('accepts empty bindings', () => {
-    expect(segments('{{}}')).toEqual([{ kind: 'expr', code: '', start: 0, syntax: '{{' }])
+  it('accepts blank bindings; an empty {{}} is text, as in Appsmith', () => {
+    expect(segments('{{}}')).toEqual([{ kind: 'text', text: '{{}}' }])
+    expect(segments('a {{}} {{b}}')).toEqual([{ kind: 'text', text: 'a {{}} ' }, { kind: 'expr', code: 'b', start: 7, syntax: '{{' }])
     expect(codes('x {{ }} y << >>')).toEqual([' ', ' '])
     expect(single('{{ }}')).toBe(true)
   })
