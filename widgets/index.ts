@@ -5,6 +5,15 @@
 import { SmithButton } from './button'
 import { SmithDocumentViewer } from './document-viewer'
 import { SmithIframe } from './iframe'
+import { SmithSelect } from './select'
+import { SmithCheckbox } from './checkbox'
+import { SmithCheckboxGroup } from './checkbox-group'
+import { SmithRadioGroup } from './radio-group'
+import { SmithSwitch } from './switch'
+import { SmithIconButton } from './icon-button'
+import { SmithImage } from './image'
+import { SmithDivider } from './divider'
+import { SmithProgress } from './progress'
 import { SmithInput } from './input'
 import { SmithStatbox } from './statbox'
 import { SmithTable } from './table'
@@ -17,6 +26,8 @@ export type { TriggerDetail } from './smith-element'
 export { SmithButton, SmithInput, SmithTable, SmithText, SmithToast }
 export { SmithDocumentViewer, SmithIframe, SmithStatbox, SmithTabs }
 export type { Tab, TabConfig } from './tabs'
+export { SmithSelect, SmithCheckbox, SmithCheckboxGroup, SmithRadioGroup, SmithSwitch, SmithIconButton, SmithImage, SmithDivider, SmithProgress }
+export type { Option } from './options'
 export type { ToastType } from './toast'
 export type { Column, ColumnConfig, ColumnType, SortOrder } from './table-model'
 
@@ -31,6 +42,15 @@ export const widgets = {
   'smith-statbox': SmithStatbox,
   'smith-iframe': SmithIframe,
   'smith-document-viewer': SmithDocumentViewer,
+  'smith-select': SmithSelect,
+  'smith-checkbox': SmithCheckbox,
+  'smith-checkbox-group': SmithCheckboxGroup,
+  'smith-radio-group': SmithRadioGroup,
+  'smith-switch': SmithSwitch,
+  'smith-icon-button': SmithIconButton,
+  'smith-image': SmithImage,
+  'smith-divider': SmithDivider,
+  'smith-progress': SmithProgress,
 } as const
 
 /** Defines the widgets in a registry; tags already defined are skipped. */
@@ -55,5 +75,14 @@ declare global {
     'smith-statbox': SmithStatbox
     'smith-iframe': SmithIframe
     'smith-document-viewer': SmithDocumentViewer
+    'smith-select': SmithSelect
+    'smith-checkbox': SmithCheckbox
+    'smith-checkbox-group': SmithCheckboxGroup
+    'smith-radio-group': SmithRadioGroup
+    'smith-switch': SmithSwitch
+    'smith-icon-button': SmithIconButton
+    'smith-image': SmithImage
+    'smith-divider': SmithDivider
+    'smith-progress': SmithProgress
   }
 }

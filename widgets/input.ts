@@ -11,6 +11,8 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { live } from 'lit/directives/live.js'
 import { batch } from '../src/reactive'
 import { SmithElement, baseStyles } from './smith-element'
+import { flag } from './control'
+import { isTextValid, regexError } from './validation'
 
 /** The input types the widget supports; anything else renders as `text`. */
 export type InputType = 'text' | 'email' | 'password' | 'number'
@@ -38,12 +40,21 @@ export function parseInputText(raw: string, type: InputType): string | number | 
   return Number.isNaN(n) ? null : n
 }
 
-/** Whether raw field content is valid for the type and the required flag. */
-export function validateInputText(raw: string, type: InputType, required: boolean): boolean {
+/**
+ * Whether raw field content is valid for the type, the required flag and Appsmith's
+ * `validation` / `regex` rules (an empty optional field is always valid).
+ */
+export function validateInputText(raw: string, type: InputType, required: boolean, rules: { validation?: unknown; regex?: string } = {}): boolean {
   if (raw === '') return !required
-  if (type === 'email') return isEmail(raw.trim())
-  if (type === 'number') return raw.trim() !== '' && !Number.isNaN(Number(raw))
-  return true
+  if (type === 'email' && !isEmail(raw.trim())) return false
+  if (type === 'number' && (raw.trim() === '' || Number.isNaN(Number(raw)))) return false
+  return isTextValid(raw, { required, ...rules })
+}
+
+/** `inputType` as the widget uses it: Appsmith's `TEXT`, `EMAIL`, … map to lower case. */
+export function inputTypeOf(value: unknown): InputType {
+  const t = typeof value === 'string' ? value.toLowerCase() : ''
+  return INPUT_TYPES.has(t) ? (t as InputType) : 'text'
 }
 
 const toRaw = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))
@@ -51,10 +62,13 @@ const toRaw = (v: unknown): string => (v === null || v === undefined ? '' : type
 /**
  * A text input widget.
  *
- * Properties: `label`, `placeholder`, `inputType` (`input-type`), `defaultText`
- * (`default-text`), `required`, `disabled`.
+ * Properties: `label`, `placeholder` (or Appsmith's `placeholderText`), `inputType`
+ * (`input-type`; `TEXT`, `NUMBER`, `EMAIL`, `PASSWORD` too), `defaultText`
+ * (`default-text`), `isRequired` / `required`, `isDisabled` / `disabled`, and Appsmith's
+ * validation: `regex`, `validation` (false = invalid), `errorMessage` (shown when invalid).
  * Meta: `text` (string; number or null for number inputs), `isValid`, `isDirty`.
  * Events: `onTextChanged` (every edit), `onSubmit` (Enter, when valid).
+ * Methods: `setValue`, `setDisabled`, `setRequired`.
  */
 export class SmithInput extends SmithElement {
   static override properties: PropertyDeclarations = {
@@ -62,9 +76,17 @@ export class SmithInput extends SmithElement {
     placeholder: { type: String },
     inputType: { type: String, attribute: 'input-type' },
     defaultText: { attribute: 'default-text' },
-    required: { type: Boolean },
-    disabled: { type: Boolean },
+    placeholderText: { type: String, attribute: 'placeholder-text' },
+    required: flag(),
+    disabled: flag(),
+    isRequired: flag('is-required'),
+    isDisabled: flag('is-disabled'),
+    regex: { type: String },
+    validation: {},
+    errorMessage: { type: String, attribute: 'error-message' },
   }
+
+  static override exposedMethods: readonly string[] = ['setValue', 'setDisabled', 'setRequired']
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true }
 
@@ -85,13 +107,14 @@ export class SmithInput extends SmithElement {
         min-height: 2.25em;
         padding: 0.4em 0.6em;
         border: 1px solid #9ca3af;
-        border-radius: 4px;
+        border-radius: var(--smith-radius, 4px);
         font: inherit;
+        font-family: var(--smith-font, inherit);
         color: inherit;
         background: #fff;
       }
       input:focus-visible {
-        outline: 2px solid #2563eb;
+        outline: 2px solid var(--smith-primary, #2563eb);
         outline-offset: 1px;
       }
       input[aria-invalid='true'] {
@@ -125,6 +148,18 @@ export class SmithInput extends SmithElement {
   declare required: boolean
   /** Disables the field. */
   declare disabled: boolean
+  /** Appsmith's name for `placeholder`. */
+  declare placeholderText: string
+  /** Appsmith's `isRequired`: the same as `required`. */
+  declare isRequired: boolean
+  /** Appsmith's `isDisabled`: the same as `disabled`. */
+  declare isDisabled: boolean
+  /** A pattern the text must match (`^\d{5}$`, or `/…/i`). */
+  declare regex: string
+  /** `false` (usually from a binding) makes a non-empty text invalid. */
+  declare validation: unknown
+  /** The message shown while the field is invalid. */
+  declare errorMessage: string
 
   /** The field's raw content; meta `text` is derived from it. */
   #raw = ''
@@ -139,18 +174,53 @@ export class SmithInput extends SmithElement {
     this.defaultText = ''
     this.required = false
     this.disabled = false
+    this.placeholderText = ''
+    this.isRequired = false
+    this.isDisabled = false
+    this.regex = ''
+    this.validation = true
+    this.errorMessage = ''
   }
 
   /** The effective input type (unknown values fall back to `text`). */
   get type(): InputType {
-    return INPUT_TYPES.has(this.inputType) ? this.inputType : 'text'
+    return inputTypeOf(this.inputType)
+  }
+
+  /** Required by `isRequired` or `required`. */
+  get mandatory(): boolean {
+    return this.isRequired || this.required
+  }
+
+  /** Disabled by `isDisabled` or `disabled`. */
+  get off(): boolean {
+    return this.isDisabled || this.disabled
+  }
+
+  /** Appsmith's `setValue(text)`: replaces the text as if typed (no `onTextChanged`). */
+  setValue(value: unknown): void {
+    this.#raw = toRaw(value)
+    this.#userTyped = true
+    this.#syncMeta()
+  }
+
+  /** Appsmith's `setDisabled(bool)`. */
+  setDisabled(value: unknown): void {
+    this.isDisabled = value === true
+    if (!this.isDisabled) this.disabled = false
+  }
+
+  /** Appsmith's `setRequired(bool)`. */
+  setRequired(value: unknown): void {
+    this.isRequired = value === true
+    if (!this.isRequired) this.required = false
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('defaultText') && !this.#userTyped) {
       this.#raw = toRaw(this.defaultText)
       this.#syncMeta()
-    } else if (changed.has('inputType') || changed.has('required')) {
+    } else if (changed.has('inputType') || changed.has('required') || changed.has('isRequired') || changed.has('regex') || changed.has('validation')) {
       this.#syncMeta()
     }
   }
@@ -167,7 +237,7 @@ export class SmithInput extends SmithElement {
   #syncMeta(): void {
     batch(() => {
       this.setMeta('text', parseInputText(this.#raw, this.type))
-      this.setMeta('isValid', validateInputText(this.#raw, this.type, this.required))
+      this.setMeta('isValid', validateInputText(this.#raw, this.type, this.mandatory, { validation: this.validation, regex: this.regex }))
     })
   }
 
@@ -191,7 +261,10 @@ export class SmithInput extends SmithElement {
     const valid = this.getMeta<boolean>('isValid')
     const dirty = this.getMeta<boolean>('isDirty')
     const showInvalid = !valid && dirty
-    const hint = this.type === 'email' ? 'Enter a valid e-mail address' : this.type === 'number' ? 'Enter a number' : 'This field is required'
+    const hint =
+      this.errorMessage ||
+      (this.#raw === '' ? 'This field is required' : this.type === 'email' ? 'Enter a valid e-mail address' : this.type === 'number' ? 'Enter a number' : 'Invalid value')
+    const regexProblem = regexError(this.regex)
     return html`
       ${this.label ? html`<label for="field" part="label">${this.label}</label>` : null}
       <input
@@ -199,17 +272,18 @@ export class SmithInput extends SmithElement {
         part="input"
         type=${this.type}
         .value=${live(this.#raw)}
-        placeholder=${this.placeholder}
+        placeholder=${this.placeholder || this.placeholderText}
         aria-label=${this.label ? nothing : this.name || 'Input'}
         aria-invalid=${showInvalid ? 'true' : 'false'}
         aria-describedby=${showInvalid ? 'hint' : nothing}
         aria-busy=${this.loading ? 'true' : 'false'}
-        ?required=${this.required}
-        ?disabled=${this.disabled}
+        ?required=${this.mandatory}
+        ?disabled=${this.off}
         @input=${this.#onInput}
         @keydown=${this.#onKeyDown}
       />
       ${showInvalid ? html`<p id="hint" class="hint">${hint}</p>` : null}
+      ${regexProblem ? this.renderError(regexProblem) : null}
       ${this.renderErrors()}
     `
   }

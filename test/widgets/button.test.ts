@@ -59,3 +59,17 @@ test('binding errors are shown', async () => {
   const el = await mount<'smith-button'>('<smith-button></smith-button>', { errors: { label: 'SyntaxError: Unexpected token' } })
   expect(shadow(el).querySelector('[role="alert"]')?.textContent).toContain('SyntaxError: Unexpected token')
 })
+
+test("Appsmith's text and isDisabled; label and disabled still work; setters", async () => {
+  const el = await mount<'smith-button'>('<smith-button text="Submit" is-disabled></smith-button>')
+  expect(inner(el).textContent?.trim()).toBe('Submit')
+  expect(inner(el).disabled).toBe(true)
+  el.setDisabled(false)
+  el.setLabel('Send')
+  await el.updateComplete
+  expect(inner(el).disabled).toBe(false)
+  expect(inner(el).textContent?.trim()).toBe('Send')
+  const old = await mount<'smith-button'>('<smith-button label="Old" disabled></smith-button>')
+  expect(inner(old).textContent?.trim()).toBe('Old')
+  expect(inner(old).disabled).toBe(true)
+})

@@ -138,3 +138,45 @@ test('pure helpers', () => {
   expect(validateInputText('', 'email', false)).toBe(true)
   expect(validateInputText('abc', 'number', false)).toBe(false)
 })
+
+describe("Appsmith's validation", () => {
+  test('isRequired, regex and errorMessage; an empty optional field is valid', async () => {
+    const el = await mount<'smith-input'>('<smith-input regex="^\\d{5}$" error-message="Five digits"></smith-input>')
+    expect(el.meta.isValid.value).toBe(true)
+    await type(el, '123')
+    expect(el.meta.isValid.value).toBe(false)
+    expect(shadow(el).querySelector('.hint')?.textContent).toBe('Five digits')
+    await type(el, '12345')
+    expect(el.meta.isValid.value).toBe(true)
+    el.isRequired = true
+    await type(el, '')
+    expect(el.meta.isValid.value).toBe(false)
+  })
+
+  test('validation=false makes a non-empty text invalid; slash-form regex with flags', async () => {
+    const el = await mount<'smith-input'>('<smith-input regex="/^abc$/i"></smith-input>')
+    await type(el, 'ABC')
+    expect(el.meta.isValid.value).toBe(true)
+    el.validation = false
+    await el.updateComplete
+    expect(el.meta.isValid.value).toBe(false)
+  })
+
+  test('a broken regex is named, and fails the field', async () => {
+    const el = await mount<'smith-input'>('<smith-input regex="(["></smith-input>')
+    await type(el, 'x')
+    expect(el.meta.isValid.value).toBe(false)
+    expect(shadow(el).querySelector('[role="alert"]')?.textContent).toMatch(/^regex: /)
+  })
+
+  test('Appsmith input types, placeholderText, isDisabled and setValue', async () => {
+    const el = await mount<'smith-input'>('<smith-input input-type="NUMBER" placeholder-text="Age" is-disabled></smith-input>')
+    expect(field(el).type).toBe('number')
+    expect(field(el).placeholder).toBe('Age')
+    expect(field(el).disabled).toBe(true)
+    el.setValue('42')
+    await el.updateComplete
+    expect(el.meta.text.value).toBe(42)
+    expect(field(el).value).toBe('42')
+  })
+})
