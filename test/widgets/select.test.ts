@@ -64,6 +64,11 @@ test('through the app: a choice fires onOptionChange with the meta already set',
   await app.run('{{resetWidget("Select1")}}')
   await settle()
   expect(app.evaluate('{{Select1.selectedOptionValue}}')).toBe('')
+  // The setters are on the entity (exposedMethods).
+  await app.run('{{Select1.setSelectedOption("closed"); Select1.setDisabled(true)}}')
+  await s.updateComplete
+  expect(app.evaluate('{{Select1.selectedOptionLabel}}')).toBe('Closed')
+  expect(select(s).disabled).toBe(true)
 })
 
 test('required: nothing chosen is invalid, a choice is valid', async () => {
