@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config'
 
-// The browser tests (test/e2e): real Chromium through playwright-core, against the built
-// demo and the demo backend on 127.0.0.1. One file at a time, so the two-core CI machine
+// The browser tests: real Chromium through playwright-core — test/e2e against the built
+// demo and the demo backend on 127.0.0.1, test/package against the starter app of the
+// packed, installed tarball. One file at a time, so the two-core CI machine
 // runs one browser and one build at once; generous timeouts, since a test waits for
 // real token lifetimes.
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.test.ts'],
+    include: ['test/e2e/**/*.test.ts', 'test/package/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,

@@ -5,6 +5,7 @@ import { BindingError, describeError } from './errors'
 import { createGlobals, type AlertType } from './globals'
 import { createJSObject, type JSObjectDefinition } from './js-object'
 import { mountWidgets, type MountedWidgets } from './mount'
+import { navigateBrowser } from './navigate'
 import { instantiateModule, type ModuleDefinition } from './module'
 import { planPageLoad, runPageLoad, type PageLoadAction } from './page-load'
 import { createQuery, queryBindingCodes, type Query, type QueryDefinition } from './query'
@@ -38,8 +39,11 @@ export interface AppOptions {
   readonly channel?: ((name: string) => ChannelLike) | null
   /** Base for relative query URLs. Default: the page's URL. */
   readonly baseUrl?: string
-  /** `appsmith.URL` comes from this. Default: the page's URL. */
-  readonly url?: string
+  /**
+   * `appsmith.URL` comes from this. Default: the page's URL. A function is read reactively
+   * (the router of a multi-page app, src/router.ts, gives one that follows the history).
+   */
+  readonly url?: string | (() => string)
   readonly mode?: 'EDIT' | 'PUBLISHED'
   /** Degraded-mode warnings and failed actions. Default: console.warn. */
   readonly warn?: (message: string) => void
@@ -47,6 +51,14 @@ export interface AppOptions {
   readonly onAlert?: (message: string, type: AlertType) => void
   /** Handles `navigateTo`. Default: the browser's location. */
   readonly navigate?: (target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW') => void
+}
+
+/** What one page of a multi-page app adds to the app while it is mounted. */
+export interface PageContent {
+  readonly jsObjects?: Readonly<Record<string, JSObjectDefinition>>
+  readonly queries?: readonly QueryDefinition[]
+  /** Page-load actions of the page, after the app's own. */
+  readonly pageLoad?: readonly string[]
 }
 
 /** A running app: the host API tests are written against. */
@@ -61,8 +73,17 @@ export interface App {
   run(code: string): Promise<unknown>
   /** Calls back now and on every change of the template's value; returns unsubscribe. */
   watch(template: string, callback: (value: unknown) => void): () => void
-  /** Binds the widgets under `root`, then runs the page-load actions. */
-  mount(root: Element): Promise<void>
+  /**
+   * Binds the widgets under `root`, then runs the page-load actions. `page` adds the
+   * entities and page-load actions of one page of a multi-page app (src/pages.ts).
+   */
+  mount(root: Element, page?: PageContent): Promise<void>
+  /**
+   * Leaves the mounted page: disposes its widgets' bindings, removes its entities from
+   * the scope and stops the intervals started meanwhile. The store, the modules and the
+   * app-level entities stay; `mount` may be called again.
+   */
+  unmount(): void
   /** Runs the page-load actions (mount does this). */
   runPageLoad(): Promise<void>
   /** Stops timers, effects and channels. */
@@ -97,7 +118,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     alert: (message, type) => {
       for (const listener of alertListeners) listener(message, type)
     },
-    navigate: options.navigate ?? browserNavigate,
+    navigate: options.navigate ?? navigateBrowser,
     resetWidget: (name) => {
       if (widgets === null || !widgets.reset(name)) throw new Error(`resetWidget: no widget is named "${name}"`)
     },
@@ -105,13 +126,17 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   })
   disposers.add(disposeGlobals)
 
+  const readUrl = typeof options.url === 'function' ? options.url : () => (options.url as string | undefined) ?? (typeof location === 'undefined' ? 'http://localhost/' : location.href)
+  const url = computed(() => urlInfo(readUrl()))
   const scope = Object.create(null) as Record<string, unknown>
   // A name found nowhere is MISSING, which compiled code turns into Appsmith's ReferenceError.
   const resolve: Resolver = (name) => (name in scope ? scope[name] : name in globalThis ? (globalThis as Record<string, unknown>)[name] : MISSING)
   Object.assign(scope, globals)
   scope.appsmith = Object.freeze({
     store: store.view,
-    URL: urlInfo(options.url ?? (typeof location === 'undefined' ? 'http://localhost/' : location.href)),
+    get URL() {
+      return url.value
+    },
     mode: options.mode ?? 'PUBLISHED',
     user: Object.freeze({}),
   })
@@ -146,6 +171,16 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   // JS objects may call each other whatever their order of definition.
   for (const refresh of refreshers) refresh()
 
+  // The mounted page's entity names and JS object refreshers, dropped by unmount.
+  let pageNames: string[] = []
+  let pageRefreshers: Array<() => void> = []
+  let pageDisposers: Array<() => void> = []
+  let currentPage: PageContent | undefined
+  const definePageEntity = (name: string, entity: unknown): void => {
+    define(name, entity)
+    pageNames.push(name)
+  }
+
   function define(name: string, entity: unknown): void {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new TypeError(`"${name}" is not a valid entity name`)
     if (name in scope) {
@@ -179,6 +214,8 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   const pageLoadActions = (): PageLoadAction[] => {
     const actions: PageLoadAction[] = []
     const ids = new Set([...(definition.pageLoad ?? []), ...(definition.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name)])
+    for (const id of currentPage?.pageLoad ?? []) ids.add(id)
+    for (const query of currentPage?.queries ?? []) if (query.runOnPageLoad) ids.add(query.name)
     for (const id of ids) {
       const query = queries.get(id)
       if (query) {
@@ -223,8 +260,17 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       disposers.add(unsubscribe)
       return unsubscribe
     },
-    async mount(root) {
+    async mount(root, page) {
       if (widgets !== null) throw new Error('this app is already mounted')
+      currentPage = page
+      for (const query of page?.queries ?? []) {
+        const entity = createQuery(query, { ...queryContext, resolve })
+        definePageEntity(query.name, entity)
+        queries.set(query.name, entity)
+      }
+      for (const [name, source] of Object.entries(page?.jsObjects ?? {})) {
+        definePageEntity(name, createJSObject(name, source, resolve, (refresh) => void pageRefreshers.push(refresh)))
+      }
       widgets = mountWidgets(root, {
         scope,
         resolve,
@@ -233,16 +279,35 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
         trigger: (code, label) => {
           run(code).catch((error: unknown) => reportFailure(label, error))
         },
-        define,
+        define: definePageEntity,
       })
       for (const refresh of refreshers) refresh()
+      for (const refresh of pageRefreshers) refresh()
       const toastListener = (message: string, type: AlertType): void => widgets?.alert(message, type)
       alertListeners.add(toastListener)
-      disposers.add(() => {
+      pageDisposers.push(() => {
         alertListeners.delete(toastListener)
         widgets?.dispose()
       })
       await app.runPageLoad()
+    },
+    unmount() {
+      if (widgets === null) return
+      for (const dispose of pageDisposers.splice(0).reverse()) dispose()
+      // Intervals belong to the page that was showing: Appsmith stops them when it is left.
+      disposeGlobals()
+      for (const name of pageNames) {
+        delete scope[name]
+        queries.delete(name)
+      }
+      pageNames = []
+      pageRefreshers = []
+      pageDisposers = []
+      widgets = null
+      currentPage = undefined
+      pageLoaded = false
+      // App-level JS objects forget the page's widgets and entities.
+      for (const refresh of refreshers) refresh()
     },
     async runPageLoad() {
       if (pageLoaded) return
@@ -252,6 +317,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       await runPageLoad(levels, actions, (id, error) => reportFailure(`page-load action ${id}`, error))
     },
     dispose() {
+      app.unmount()
       const all = [...disposers].reverse()
       disposers.clear()
       for (const dispose of all) dispose()
@@ -272,13 +338,4 @@ function urlInfo(href: string): Readonly<Record<string, unknown>> {
     hash: url.hash,
     queryParams: Object.freeze(Object.fromEntries(url.searchParams)),
   })
-}
-
-function browserNavigate(target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW'): void {
-  if (typeof location === 'undefined') throw new Error('navigateTo needs a browser page')
-  const url = new URL(target, location.href)
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value))
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('navigateTo: only http(s) URLs and page names')
-  if (mode === 'NEW_WINDOW') window.open(url.href, '_blank', 'noopener')
-  else location.assign(url.href)
 }

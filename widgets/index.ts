@@ -1,6 +1,7 @@
 /**
- * The smithlet widgets: importing this module defines every `smith-*` element (once —
- * a tag that is already defined, e.g. by a second copy of the bundle, is left alone).
+ * The smithlet widgets: their classes, and `defineWidgets`. Importing this module
+ * defines nothing (`smithlet/widgets` has no side effect); `./define.ts`
+ * (`smithlet/widgets/define`) defines every `smith-*` element.
  */
 import { SmithButton } from './button'
 import { SmithDocumentViewer } from './document-viewer'
@@ -62,7 +63,6 @@ export function defineWidgets(registry: CustomElementRegistry | undefined = glob
   }
 }
 
-defineWidgets()
 
 declare global {
   interface HTMLElementTagNameMap {

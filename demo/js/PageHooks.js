@@ -52,6 +52,12 @@ export default {
     showAlert("Signed out", "info");
   },
 
+  // Auth_Module's onLoggedOut input: the session ended (here or in another tab), so the
+  // rows fetched with it go too.
+  onLoggedOut() {
+    getusers_API.clear();
+  },
+
   // The session is over: the login form shows (it follows Auth_Module.isLoggedOut).
   // Say so once when it ended under the user's feet; anything else is a real error.
   whenSignedOut(error) {

@@ -1,37 +1,40 @@
 /**
- * `npm start`: builds the demo, starts the demo backend and serves the page on
- * the backend's own port, so page and API share one origin on 127.0.0.1.
+ * `smithlet dev`: builds an app folder in memory and serves it on 127.0.0.1, with
+ * live reload and an optional proxy to the user's backend. It knows app folders,
+ * nothing else (the demo composes it with its backend in demo/server.ts).
  *
- * ```sh
- * npm start                          # http://127.0.0.1:8787/, rebuilds and reloads on change
- * npm start -- --ttl 10              # 10-second access tokens: watch a refresh happen
- * npm start -- --port 9000 --no-watch --no-csp
- * ```
+ * - Every page of the app is served at `/<Page>` (also `/<Page>/` and
+ *   `/<Page>/index.html`; the start page at `/`), as `smithlet build` lays them out.
+ * - `public/` files are served as they are on disk.
+ * - `proxy: { '/api': 'http://127.0.0.1:9000' }` forwards `/api/…` there (path and
+ *   query kept), so the page calls the backend on its own origin: no CORS.
+ * - With `watch`, esbuild rebuilds on every change to the folder, and the page reloads
+ *   itself through a server-sent event stream read by a small client script served as a
+ *   file (an inline script would break the CSP). A build's id is the hash of what it
+ *   produced, so a rebuild that changes nothing reloads nothing — in particular not a page
+ *   opened right after the server started.
+ * - {@link startDevServer} resolves once the first build has settled, so a URL printed
+ *   then is ready. A first build that fails is an error without watch; with watch the
+ *   errors are shown on the page, which reloads once the folder builds.
  *
  * The page is served with `Content-Security-Policy: script-src 'self'; style-src
- * 'self'` (no `'unsafe-eval'`, no `'unsafe-inline'`): what runs here runs under
- * a strict CSP. In watch mode esbuild rebuilds on every change to the sources, the
- * page, its stylesheet or its queries, and the page reloads itself through a
- * server-sent event stream read by a small client script served as a file (an
- * inline script would break the CSP). The build lives in memory, so several
- * servers (e2e tests) can run side by side. Nothing is logged per request: the
- * server sees passwords and tokens.
+ * 'self'` by default: what runs here runs under the strict CSP of a built app. Nothing
+ * is logged per request: the server sees passwords and tokens.
  */
-import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { relative, resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
-import { context } from 'esbuild'
+import type { AddressInfo } from 'node:net'
+import { join, relative, resolve, sep } from 'node:path'
+import { context, formatMessages } from 'esbuild'
 import type { BuildResult, Message, Plugin } from 'esbuild'
-import { contentTypeOf, startBackend } from '../../demo/backend/index'
-import type { Backend, BackendOptions } from '../../demo/backend/index'
-import { printMessages } from './build-demo'
-import { DEMO, DEMO_ASSETS, ROOT, demoBuildOptions } from './demo-build-options'
-import { renderPage } from './demo-page'
-
-/** The policy the page is served with unless `csp` says otherwise. */
-export const DEMO_CSP = "script-src 'self'; style-src 'self'"
+import { loadAppFolder } from './app-folder'
+import { appBuildOptions } from './build-app'
+import { contentTypeOf } from './content-type'
+import { STRICT_CSP, pageShell } from './page-shell'
+import { createProxy } from './proxy'
 
 /** Dev-only endpoints, under a prefix no app route uses. */
 const RELOAD_CLIENT_PATH = '/__smithlet/reload.js'
@@ -41,7 +44,7 @@ const EVENTS_PATH = '/__smithlet/events'
  * The reload client. It remembers the first build id the server announces and
  * reloads when another arrives: after a rebuild, or after the server restarted.
  */
-const RELOAD_CLIENT = `// smithlet dev server: reloads the page when the demo was rebuilt (dev mode only).
+const RELOAD_CLIENT = `// smithlet dev server: reloads the page when the app was rebuilt (dev mode only).
 const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
 let seen;
 events.addEventListener('build', (event) => {
@@ -50,30 +53,30 @@ events.addEventListener('build', (event) => {
 });
 `
 
-/** Options of {@link startDemoServer}. */
-export interface DemoServerOptions {
+/** Options of {@link startDevServer}. */
+export interface DevServerOptions {
+  /** The app folder. */
+  readonly dir: string
   /** Port on 127.0.0.1; default 0, a free one (the CLI defaults to 8787). */
   readonly port?: number
-  /** Access-token lifetime in seconds; default 60, as in the seed. */
-  readonly ttlSeconds?: number
   /** Rebuild on change and reload the page; default false (the CLI defaults to true). */
   readonly watch?: boolean
-  /** `true` (default): {@link DEMO_CSP}; a string: that policy; `false`: no CSP header. */
+  /** `true` (default): the strict CSP; a string: that policy; `false`: no CSP header. */
   readonly csp?: boolean | string
-  /** Minify the bundle; default true without watch (as `npm run build`), false with it. */
+  /** Minify the bundle; default true without watch, false with it. */
   readonly minify?: boolean
-  /** More demo-backend options (latency, rows, token shape…), for tests. */
-  readonly backend?: Omit<BackendOptions, 'port' | 'accessTokenTtlSeconds' | 'onRequest' | 'staticDir'>
+  /** Path prefix → backend base URL, e.g. `{ '/api': 'http://127.0.0.1:9000' }`. */
+  readonly proxy?: Readonly<Record<string, string>>
   /** Where build errors and warnings go; default stderr, esbuild's format. */
   readonly report?: (messages: Message[], kind: 'error' | 'warning') => void | Promise<void>
 }
 
-/** A running demo server. */
-export interface DemoServer {
-  /** The page, e.g. `http://127.0.0.1:8787/`. */
+/** A running dev server. */
+export interface DevServer {
+  /** The start page, e.g. `http://127.0.0.1:8787/`. */
   readonly url: string
-  /** The demo backend on the same port: counters, request log, revocation, TTL. */
-  readonly backend: Backend
+  /** Resolves after the next build that settles (for tests and tools). */
+  nextBuild(): Promise<void>
   /** Stops watching, ends the reload streams and closes the server; idempotent. */
   close(): Promise<void>
 }
@@ -84,151 +87,201 @@ interface Asset {
   readonly type: string
 }
 
-/**
- * Builds the demo (in memory), starts the demo backend on 127.0.0.1 and serves the
- * page from it. Rejects when the first build fails. See the file comment.
- */
-export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+/** Prints esbuild messages the way esbuild's own CLI does. */
+export async function printMessages(messages: Message[], kind: 'error' | 'warning'): Promise<void> {
+  if (messages.length === 0) return
+  for (const line of await formatMessages(messages, { kind, color: process.stderr.isTTY })) process.stderr.write(line)
+}
+
+/** Builds the app folder and serves it; see the file comment. */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const dir = resolve(options.dir)
   const watch = options.watch ?? false
-  const csp = options.csp === false ? null : typeof options.csp === 'string' ? options.csp : DEMO_CSP
+  const csp = options.csp === false ? null : typeof options.csp === 'string' ? options.csp : STRICT_CSP
   const report = options.report ?? printMessages
+  const proxy = createProxy(options.proxy ?? {})
   // Never written (write: false); esbuild names outputs under it.
-  const outdir = resolve(ROOT, 'dist/demo-dev')
+  const outdir = join(dir, '.smithlet-dev')
   let assets = new Map<string, Asset>()
+  let pages = new Set<string>()
+  let failure: string | null = null
+  let publicDir: string | undefined
   let buildId = ''
-  let builds = 0
   const clients = new Set<ServerResponse>()
-
+  const waiters: Array<() => void> = []
   const announce = (res: ServerResponse): void => void res.write(`event: build\ndata: ${buildId}\n\n`)
+  const extraScripts = watch ? [RELOAD_CLIENT_PATH] : []
 
-  // Captures each successful build; the page is rendered again too, since editing
-  // demo/index.html is what triggered many rebuilds.
+  const settle = (id: string): void => {
+    if (id !== buildId) {
+      buildId = id
+      for (const client of clients) announce(client)
+    }
+    for (const done of waiters.splice(0)) done()
+  }
+
   const capture: Plugin = {
     name: 'smithlet-dev-capture',
     setup(build) {
       build.onEnd(async (result: BuildResult) => {
         if (result.errors.length > 0) {
-          // The last good build stays up; the page reloads once the sources build again.
-          if (builds > 0) await report(result.errors, 'error')
+          await report(result.errors, 'error')
+          // The last good build stays up; without one, the page shows the errors.
+          if (assets.size === 0) {
+            failure = (await formatMessages(result.errors, { kind: 'error', color: false })).join('\n')
+            settle(`failed-${hash([Buffer.from(failure)])}`)
+          } else settle(buildId)
           return
         }
         if (result.warnings.length > 0) await report(result.warnings, 'warning')
+        let folder
+        try {
+          folder = await loadAppFolder(dir)
+        } catch {
+          settle(buildId) // the folder changed under the build; the next rebuild reports it
+          return
+        }
         const next = new Map<string, Asset>()
         for (const file of result.outputFiles ?? []) {
           const path = '/' + relative(outdir, file.path).split(sep).join('/')
           next.set(path, { body: file.contents, type: contentTypeOf(path) })
         }
-        const extraScripts = watch ? [RELOAD_CLIENT_PATH] : []
-        const page = renderPage(await readFile(DEMO.page, 'utf8'), { ...DEMO_ASSETS, extraScripts })
-        next.set('/index.html', { body: Buffer.from(page), type: contentTypeOf('/index.html') })
-        if (watch) next.set(RELOAD_CLIENT_PATH, { body: Buffer.from(RELOAD_CLIENT), type: contentTypeOf(RELOAD_CLIENT_PATH) })
+        const titleOf = (page: (typeof folder.pages)[number]): string =>
+          page.title ?? (folder.config.title ? `${folder.config.title} · ${page.name}` : page.name)
+        for (const page of folder.pages) {
+          const html = Buffer.from(pageShell({ title: titleOf(page), assets: '/', extraScripts }))
+          next.set(`/${page.name}/index.html`, { body: html, type: contentTypeOf('page.html') })
+        }
+        next.set('/index.html', next.get(`/${folder.pages[0]!.name}/index.html`)!)
+        if (watch) next.set(RELOAD_CLIENT_PATH, { body: Buffer.from(RELOAD_CLIENT), type: contentTypeOf('reload.js') })
         assets = next
-        buildId = `${Date.now().toString(36)}-${++builds}`
-        for (const client of clients) announce(client)
+        pages = new Set(folder.pages.map((p) => p.name))
+        publicDir = folder.publicDir
+        failure = null
+        settle(hash([...next.entries()].flatMap(([k, v]) => [Buffer.from(k), v.body])))
       })
     },
   }
 
-  const base = demoBuildOptions({ outdir, minify: options.minify ?? !watch, write: false, sourcemap: watch })
-  const ctx = await context({ ...base, plugins: [...(base.plugins ?? []), capture] })
+  const ctx = await context(appBuildOptions({ dir, outdir, minify: options.minify ?? !watch, write: false, sourcemap: watch, plugins: [capture] }))
   try {
     await ctx.rebuild()
   } catch (error) {
-    await ctx.dispose()
-    throw error
+    if (!watch) {
+      await ctx.dispose()
+      throw error
+    }
   }
   if (watch) await ctx.watch()
 
-  const serve = (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+  const send = (req: IncomingMessage, res: ServerResponse, status: number, asset: Asset): void => {
+    res.statusCode = status
+    res.setHeader('Content-Type', asset.type)
+    res.setHeader('Content-Length', asset.body.byteLength)
+    res.setHeader('Cache-Control', 'no-store')
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    if (csp !== null) res.setHeader('Content-Security-Policy', csp)
+    res.end(req.method === 'HEAD' ? undefined : asset.body)
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (proxy.handle(req, res)) return
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' }).end('method not allowed')
+      return
+    }
+    let path: string
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad path')
+      return
+    }
     if (watch && path === EVENTS_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' })
       announce(res)
       clients.add(res)
       req.on('close', () => clients.delete(res))
-      return true
+      return
     }
-    const asset = assets.get(path === '/' ? '/index.html' : path)
-    if (asset === undefined) return false
-    res.statusCode = 200
-    res.setHeader('Content-Type', asset.type)
-    res.setHeader('Content-Length', asset.body.byteLength)
-    res.setHeader('Cache-Control', watch ? 'no-store' : 'no-cache')
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    if (csp !== null) res.setHeader('Content-Security-Policy', csp)
-    res.end(req.method === 'HEAD' ? undefined : asset.body)
-    return true
+    if (failure !== null && path !== RELOAD_CLIENT_PATH) {
+      const page = pageShell({ title: 'Build failed', assets: '/', extraScripts }).replace('<body></body>', `<body><pre>${escapeText(failure)}</pre></body>`)
+      send(req, res, 500, { body: Buffer.from(page), type: contentTypeOf('page.html') })
+      if (watch) return
+      return
+    }
+    const asset = assets.get(path) ?? assets.get(pagePath(path, pages))
+    if (asset !== undefined) return send(req, res, 200, asset)
+    if (publicDir && (await servePublic(req, res, publicDir, path, csp))) return
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found')
   }
 
-  let backend: Backend
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('internal error')
+    })
+  })
   try {
-    backend = await startBackend({
-      ...options.backend,
-      port: options.port ?? 0,
-      accessTokenTtlSeconds: options.ttlSeconds ?? 60,
-      onRequest: serve,
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail)
+      server.listen(options.port ?? 0, '127.0.0.1', () => done())
     })
   } catch (error) {
     await ctx.dispose()
     throw error
   }
+  const { port } = server.address() as AddressInfo
 
   let closing: Promise<void> | undefined
   return {
-    url: `${backend.url}/`,
-    backend,
+    url: `http://127.0.0.1:${port}/`,
+    nextBuild: () => new Promise<void>((done) => void waiters.push(done)),
     close() {
       closing ??= (async () => {
         await ctx.dispose()
         for (const client of clients) client.end()
         clients.clear()
-        await backend.close()
+        await new Promise<void>((done) => {
+          server.closeAllConnections()
+          server.close(() => done())
+        })
       })()
       return closing
     },
   }
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '8787' },
-      ttl: { type: 'string', default: '60' },
-      watch: { type: 'boolean' }, // the default; accepted for explicit scripts
-      'no-watch': { type: 'boolean' },
-      'no-csp': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  if (values.help) {
-    console.log('npm start -- [--port 8787] [--ttl <seconds of access, default 60>] [--no-watch] [--no-csp]')
-    return
-  }
-  const port = Number(values.port)
-  const ttlSeconds = Number(values.ttl)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a port number')
-  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) throw new Error('--ttl must be a whole number of seconds, at least 1')
-  const watch = !values['no-watch']
-  const csp = !values['no-csp']
-  let server: DemoServer
-  try {
-    server = await startDemoServer({ port, ttlSeconds, watch, csp })
-  } catch (error) {
-    const errors = (error as { errors?: Message[] }).errors
-    if (errors) await printMessages(errors, 'error')
-    else console.error(`smithlet: ${error instanceof Error ? error.message : String(error)}`)
-    process.exitCode = 1
-    return
-  }
-  console.log(`smithlet demo: ${server.url}`)
-  console.log(`  sign in as demo@smithlet.dev / demo-password; each access grant lasts ${ttlSeconds} s`)
-  console.log(`  ${watch ? 'watching for changes (the page reloads itself)' : 'not watching'}; ${csp ? `CSP: ${DEMO_CSP}` : 'no CSP header'}`)
-  const stop = (): void => {
-    server.close().then(() => process.exit(0), () => process.exit(1))
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+/** `/Users`, `/Users/`, `/Users/index.html` → `/Users/index.html` when Users is a page; `/` → `/index.html`. */
+function pagePath(path: string, pages: ReadonlySet<string>): string {
+  if (path === '/') return '/index.html'
+  const name = path.slice(1).replace(/\/(index\.html)?$/, '')
+  return pages.has(name) ? `/${name}/index.html` : ''
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()
+async function servePublic(req: IncomingMessage, res: ServerResponse, dir: string, path: string, csp: string | null): Promise<boolean> {
+  const file = resolve(dir, '.' + path)
+  if (file !== dir && !file.startsWith(dir + sep)) return false
+  const info = await stat(file).catch(() => null)
+  if (info === null || !info.isFile()) return false
+  res.writeHead(200, {
+    'Content-Type': contentTypeOf(file),
+    'Content-Length': info.size,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...(csp === null ? {} : { 'Content-Security-Policy': csp }),
+  })
+  if (req.method === 'HEAD') res.end()
+  else createReadStream(file).pipe(res)
+  return true
+}
+
+function hash(parts: readonly Uint8Array[]): string {
+  const h = createHash('sha256')
+  for (const part of parts) h.update(part)
+  return h.digest('base64url').slice(0, 16)
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}

@@ -1,60 +1,120 @@
 /**
  * `smithletPlugin`: the esbuild side of "one compiler, two places it runs".
  *
+ * - `smithletPlugin({ app: 'my-app' })` builds an app folder (./app-folder.ts): the
+ *   entry point `smithlet:app` is generated from the folder (./app-entry.ts), and
+ *   `smithlet:app.css` bundles its stylesheets. Pages, JS objects and queries are
+ *   discovered, read again on every (watch) rebuild, each page's HTML parsed once.
  * - `import Hooks from './js/Hooks.js?jsobject'` loads a JS object compiled
- *   ahead of time (see ./js-object-module.ts).
+ *   ahead of time (see ./js-object-module.ts), for hand-written hosts too.
  * - `import 'smithlet:compiled'` loads a module that seeds the runtime's
- *   compile caches with every binding of the given pages and query files, as
- *   real functions (see ./compiled-module.ts). Import it first in the entry
- *   point, before the app is created.
+ *   compile caches with every binding of the app folder, or of the given pages and
+ *   query files, as real functions (see ./compiled-module.ts). A hand-written host
+ *   imports it first in its entry point, before the app is created.
  *
  * Together they leave nothing for `new Function` in a built app, so it runs
  * under `Content-Security-Policy: script-src 'self'` without `'unsafe-eval'`.
  * A binding the plugin could not see (a query template built at run time) is
  * still compiled at run time, where a strict CSP turns it into an error on its
  * widget that says to compile ahead of time.
+ *
+ * The runtime the generated code imports is this package's own (paths relative to
+ * this file, which sits at the same place in the source tree and in the installed
+ * package's dist/), so the seeded compile caches are the runtime's.
  */
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, extname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { PartialMessage, Plugin } from 'esbuild'
+import { AppFolderError, loadAppFolder } from './app-folder'
+import type { AppFolder } from './app-folder'
+import { appEntrySource, appStylesheetSource } from './app-entry'
 import { COMPILED_MODULE_ID, compiledModuleSource } from './compiled-module'
-import { bindingsFromHtml, bindingsFromSource } from './extract-bindings'
+import { bindingsFromData, bindingsFromHtml, bindingsFromSource } from './extract-bindings'
 import type { FoundBindings } from './extract-bindings'
 import { JS_OBJECT_SUFFIX, jsObjectModuleFromFile } from './js-object-module'
 
 /** Options of {@link smithletPlugin}. Paths are relative to `cwd`. */
 export interface SmithletPluginOptions {
-  /** Pages whose `smith-*` attributes hold bindings and `on-…` triggers. */
+  /** An app folder: provides the `smithlet:app` entry point and `smithlet:app.css`. */
+  readonly app?: string
+  /** Pages whose `smith-*` attributes hold bindings and `on-…` triggers (hand-written hosts). */
   readonly html?: string | readonly string[]
   /**
    * JS or TS files whose string literals hold query templates: the app's
-   * queries (demo/queries.js) and each module's (modules/auth/queries.ts).
+   * queries and each module's (modules/auth/queries.ts) (hand-written hosts).
    */
   readonly queries?: readonly string[]
   /** Base for relative paths; default `process.cwd()`. */
   readonly cwd?: string
 }
 
-/** src/compile.ts: the one compiler whose caches the generated module seeds. */
+/** The entry point an app folder build starts from. */
+export const APP_ENTRY = 'smithlet:app'
+/** The stylesheet entry point of an app folder build. */
+export const APP_STYLESHEET = 'smithlet:app.css'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+/** `.ts` in the source tree, `.js` in the package. */
+const EXT = extname(fileURLToPath(import.meta.url)) === '.ts' ? '.ts' : '.js'
+/** src/compile: the one compiler whose caches the generated module seeds. */
 // Path arithmetic rather than `new URL(…, import.meta.url)`: a DOM test environment may
 // replace the global URL.
-const COMPILE_MODULE = resolve(dirname(fileURLToPath(import.meta.url)), '../compile.ts')
+const COMPILE_MODULE = resolve(HERE, `../compile${EXT}`)
+/** What the generated entry imports, this package's own files. */
+const RUNTIME = {
+  runtime: resolve(HERE, `../index${EXT}`),
+  widgets: resolve(HERE, `../../widgets/define${EXT}`),
+  auth: resolve(HERE, `../../modules/auth/index${EXT}`),
+  compiled: COMPILED_MODULE_ID,
+}
+/** Auth_Module's query templates, compiled ahead of time in every app that uses it. */
+const AUTH_QUERIES = resolve(HERE, `../../modules/auth/queries${EXT}`)
 const NAMESPACE_COMPILED = 'smithlet-compiled'
 const NAMESPACE_JS_OBJECT = 'smithlet-jsobject'
+const NAMESPACE_APP = 'smithlet-app'
 
 /**
- * The smithlet esbuild plugin: `*.js?jsobject` imports and the
+ * The smithlet esbuild plugin: app folders, `*.js?jsobject` imports and the
  * `smithlet:compiled` module. Files it reads are watched in esbuild's watch mode.
  */
 export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
   const cwd = options.cwd ?? process.cwd()
+  const appDir = options.app === undefined ? undefined : resolve(cwd, options.app)
   const pages = (typeof options.html === 'string' ? [options.html] : options.html ?? []).map((p) => resolve(cwd, p))
   const queryFiles = (options.queries ?? []).map((p) => resolve(cwd, p))
 
   return {
     name: 'smithlet',
     setup(build) {
+      // One read of the folder per build, shared by the entry, the stylesheet and the compiled module.
+      let folder: Promise<AppFolder> | undefined
+      build.onStart(() => {
+        folder = undefined
+      })
+      const loadFolder = (): Promise<AppFolder> => (folder ??= loadAppFolder(appDir!))
+      const folderError = (error: unknown) => {
+        if (!(error instanceof AppFolderError)) throw error
+        const location = error.file === undefined ? null : { file: error.file, line: error.line ?? 0, column: Math.max(0, (error.column ?? 1) - 1) }
+        return { errors: [{ text: error.message, location }], watchDirs: [appDir!], watchFiles: error.file && existsSync(error.file) ? [error.file] : [] }
+      }
+
+      build.onResolve({ filter: /^smithlet:app(\.css)?$/ }, (args) => {
+        if (appDir === undefined) return { errors: [{ text: `${args.path} needs the app option: smithletPlugin({ app: 'my-app' })` }] }
+        return { path: args.path, namespace: NAMESPACE_APP }
+      })
+      build.onLoad({ filter: /.*/, namespace: NAMESPACE_APP }, async (args) => {
+        try {
+          const app = await loadFolder()
+          const watch = { watchFiles: [...app.watchFiles, ...app.styles], watchDirs: [...app.watchDirs] }
+          if (args.path === APP_STYLESHEET) return { contents: appStylesheetSource(app), loader: 'css', resolveDir: app.dir, ...watch }
+          return { contents: appEntrySource(app, RUNTIME), loader: 'js', resolveDir: app.dir, ...watch }
+        } catch (error) {
+          return folderError(error)
+        }
+      })
+
       build.onResolve({ filter: /\?jsobject$/ }, (args) => ({
         path: resolve(args.resolveDir, args.path.slice(0, -JS_OBJECT_SUFFIX.length)),
         namespace: NAMESPACE_JS_OBJECT,
@@ -64,7 +124,8 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
           return { contents: await jsObjectModuleFromFile(args.path), loader: 'js', resolveDir: dirname(args.path), watchFiles: [args.path] }
         } catch (error) {
           // A JS object that does not compile fails the build: there is no widget to show it on.
-          return { errors: [{ text: error instanceof Error ? error.message : String(error), location: { file: args.path } }], watchFiles: [args.path] }
+          const line = (error as { line?: number }).line
+          return { errors: [{ text: error instanceof Error ? error.message : String(error), location: { file: args.path, line: line ?? 0 } }], watchFiles: [args.path] }
         }
       })
 
@@ -83,17 +144,35 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
             })
           }
         }
-        for (const page of pages) add(page, await bindingsFromHtml(await readFile(page, 'utf8')))
-        for (const file of queryFiles) {
+        const watchFiles = [...pages, ...queryFiles]
+        const readSource = async (file: string): Promise<void> => {
           const loader = ['.ts', '.mts', '.cts', '.tsx'].includes(extname(file)) ? 'ts' : 'js'
           add(file, await bindingsFromSource(await readFile(file, 'utf8'), loader))
         }
+        if (appDir !== undefined) {
+          let app: AppFolder
+          try {
+            app = await loadFolder()
+          } catch (error) {
+            return folderError(error)
+          }
+          watchFiles.push(...app.watchFiles)
+          for (const page of app.pages) {
+            add(page.file, await bindingsFromHtml(page.html))
+            for (const q of page.queries) add(q.file, bindingsFromData(q.definition, q.name))
+          }
+          for (const q of app.queries) add(q.file, bindingsFromData(q.definition, q.name))
+          if (Object.keys(app.config.modules ?? {}).length > 0) await readSource(AUTH_QUERIES)
+        }
+        for (const page of pages) add(page, await bindingsFromHtml(await readFile(page, 'utf8')))
+        for (const file of queryFiles) await readSource(file)
         return {
           contents: compiledModuleSource({ expressions, triggers }, COMPILE_MODULE),
           loader: 'js',
           resolveDir: dirname(COMPILE_MODULE),
           warnings,
-          watchFiles: [...pages, ...queryFiles],
+          watchFiles,
+          watchDirs: appDir === undefined ? [] : [appDir],
         }
       })
     },

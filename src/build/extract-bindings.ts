@@ -4,7 +4,7 @@
  * `smith-*` elements of a page, and binding expressions from the string
  * literals of query files.
  *
- * Build-time only (Node): it parses HTML with happy-dom and reads literals with
+ * Build-time only (Node): it parses HTML with parse5 (./html.ts) and reads literals with
  * the runtime's own scanner. Each function returns what it found plus the
  * problems (a binding that cannot compile), which the plugin reports as
  * warnings: as at run time, a broken binding is an error on its widget, not a
@@ -12,10 +12,10 @@
  */
 import { runInNewContext } from 'node:vm'
 import { transform } from 'esbuild'
-import { Window } from 'happy-dom'
 import { expressionSource, triggerSource } from '../compile'
 import { lineColumn, scan } from '../scan'
 import { hasBinding, parseTemplate } from '../template'
+import { widgetElements } from './html'
 
 /** Code found in one file, deduplicated, in first-seen order. */
 export interface FoundBindings {
@@ -95,28 +95,18 @@ function checkBody(body: () => string): string | null {
  * (`&amp;`, `&quot;`) are decoded exactly as the browser hands them to the runtime.
  */
 export async function bindingsFromHtml(html: string): Promise<FoundBindings> {
-  const window = new Window()
-  try {
-    const document = new window.DOMParser().parseFromString(html, 'text/html')
-    const found = new Collector()
-    for (const el of document.querySelectorAll('*')) {
-      if (!el.localName.startsWith('smith-')) continue
-      const name = el.getAttribute('name')
-      const label = `<${el.localName}${name ? ` name="${name}"` : ''}>`
-      const line = lineOf(html, name ? `name="${name}"` : `<${el.localName}`)
-      for (const attr of Array.from(el.attributes)) {
-        // happy-dom types an attribute's value as nullable; an attribute always has one.
-        const value = attr.value ?? ''
-        if (attr.name.startsWith('on-')) found.trigger(value, `${label} ${attr.name}`, line)
-        // Every other attribute: those the runtime leaves alone (class, data-…) rarely hold
-        // a binding, and compiling one more than needed is harmless.
-        else found.template(value, `${label} ${attr.name}`, line)
-      }
+  const found = new Collector()
+  for (const el of widgetElements(html)) {
+    const label = `<${el.tag}${el.name ? ` name="${el.name}"` : ''}>`
+    for (const attr of el.attributes) {
+      const line = lineColumn(html, attr.offset).line
+      if (attr.name.startsWith('on-')) found.trigger(attr.value, `${label} ${attr.name}`, line)
+      // Every other attribute: those the runtime leaves alone (class, data-…) rarely hold
+      // a binding, and compiling one more than needed is harmless.
+      else found.template(attr.value, `${label} ${attr.name}`, line)
     }
-    return found.result()
-  } finally {
-    await window.happyDOM.close()
   }
+  return found.result()
 }
 
 /**
@@ -145,6 +135,21 @@ export async function bindingsFromSource(source: string, loader: 'js' | 'ts' = '
     },
   })
   if (!result.ok) found.problems.push({ message: `cannot read the file's string literals: ${result.message}` })
+  return found.result()
+}
+
+/**
+ * The bindings in every string of some data (query definitions read from JSON or
+ * evaluated): each string with `{{ }}` or `<< >>` is a template the runtime compiles.
+ */
+export function bindingsFromData(data: unknown, where: string): FoundBindings {
+  const found = new Collector()
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'string') found.template(value, `${where}${path}`)
+    else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`))
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`)
+  }
+  visit(data, '')
   return found.result()
 }
 

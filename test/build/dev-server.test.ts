@@ -1,87 +1,117 @@
 /**
- * The demo server: one origin on 127.0.0.1 for the built page and the demo backend,
- * the strict CSP header, and the dev-mode reload stream.
+ * `smithlet dev` (src/build/dev-server.ts) on a starter app folder: every page's URL,
+ * public/ files, the proxy to a backend on 127.0.0.1, the URL ready when the server
+ * resolves, and live reload only when the output changed.
  */
-import { afterEach, describe, expect, test } from 'vitest'
-import { DEMO_CSP, startDemoServer } from '../../src/build/dev-server'
-import type { DemoServer } from '../../src/build/dev-server'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { startDevServer } from '../../src/build/dev-server'
+import type { DevServer } from '../../src/build/dev-server'
+import { STRICT_CSP } from '../../src/build/page-shell'
+import { parseProxySpecs } from '../../src/build/proxy'
+import { createApp } from '../../src/cli/create'
 
-const servers: DemoServer[] = []
+let tmp: string
+let dir: string
+const servers: DevServer[] = []
+beforeAll(async () => {
+  await mkdir(join(process.cwd(), '.cache'), { recursive: true })
+  tmp = await mkdtemp(join(process.cwd(), '.cache', 'dev-server-'))
+  dir = await createApp(join(tmp, 'app'))
+})
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true })
+})
 
-async function start(options: Parameters<typeof startDemoServer>[0]): Promise<DemoServer> {
-  const server = await startDemoServer({ report: () => undefined, ...options })
+async function start(options: Omit<Parameters<typeof startDevServer>[0], 'dir'> = {}): Promise<DevServer> {
+  const server = await startDevServer({ dir, report: () => undefined, ...options })
   servers.push(server)
   return server
 }
 
-describe('startDemoServer', () => {
-  test('serves the built page and the backend on one loopback URL, with the strict CSP', async () => {
-    const server = await start({ ttlSeconds: 5 })
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-    expect(server.backend.url + '/').toBe(server.url)
+describe('startDevServer', () => {
+  test('serves every page at /<Page>, /<Page>/ and /<Page>/index.html, the assets and public/, under the strict CSP', async () => {
+    const server = await start()
+    for (const path of ['', 'Home', 'Home/', 'Home/index.html', 'About', 'About/index.html']) {
+      const res = await fetch(new URL(path, server.url))
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('content-security-policy')).toBe(STRICT_CSP)
+      const html = await res.text()
+      expect(html).toContain('<script type="module" src="/app.js"></script>')
+      expect(html).toContain(path.startsWith('About') ? '<title>app · About</title>' : '<title>app · Home</title>')
+    }
+    expect((await fetch(new URL('app.js', server.url))).headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    const data = await fetch(new URL('data.json', server.url))
+    expect(data.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(((await data.json()) as { items: unknown[] }).items).toHaveLength(3)
+    expect((await fetch(new URL('Nope', server.url))).status).toBe(404)
+    expect((await fetch(new URL('../../etc/passwd', server.url))).status).toBe(404)
+  })
 
-    const page = await fetch(server.url)
-    expect(page.status).toBe(200)
-    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(page.headers.get('content-security-policy')).toBe("script-src 'self'; style-src 'self'")
-    const html = await page.text()
-    expect(html).toContain('<script type="module" src="main.js"></script>')
-    expect(html).toContain('<link rel="stylesheet" href="styles.css">')
-    expect(html).not.toContain('__smithlet') // no reload client without watch
-
-    const script = await fetch(new URL('main.js', server.url))
-    expect(script.status).toBe(200)
-    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
-    const js = await script.text()
-    expect(js.length).toBeGreaterThan(10_000)
-    expect(js).not.toContain('sourceMappingURL') // minified production build
-    expect((await fetch(new URL('styles.css', server.url))).headers.get('content-type')).toBe('text/css; charset=utf-8')
-
-    // The API shares the origin; its token lifetime is the one asked for.
-    expect((await fetch(new URL('api/rows', server.url))).status).toBe(401)
-    const login = await fetch(new URL('auth/login', server.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'demo@smithlet.dev', password: 'demo-password' }),
+  test('--proxy forwards a prefix to the backend, path, query, method and body kept', async () => {
+    const seen: string[] = []
+    const backend = createServer((req, res) => {
+      let body = ''
+      req.on('data', (c: Buffer) => (body += c))
+      req.on('end', () => {
+        seen.push(`${req.method} ${req.url} ${body}`)
+        res.writeHead(201, { 'Content-Type': 'application/json', 'X-From': 'backend' }).end('{"ok":true}')
+      })
     })
-    expect(login.status).toBe(200)
-    expect(((await login.json()) as { expires_in: number }).expires_in).toBe(5)
-    expect(server.backend.counters['POST /auth/login']).toBe(1)
-    expect((await fetch(new URL('nope.js', server.url))).status).toBe(404)
-    expect((await fetch(new URL('__smithlet/events', server.url))).status).toBe(404)
+    await new Promise<void>((done) => backend.listen(0, '127.0.0.1', done))
+    try {
+      const target = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`
+      const server = await start({ proxy: parseProxySpecs([`/api=${target}`]) })
+      const res = await fetch(new URL('api/rows?page=2', server.url), { method: 'POST', body: 'hello' })
+      expect(res.status).toBe(201)
+      expect(res.headers.get('x-from')).toBe('backend')
+      expect(await res.json()).toEqual({ ok: true })
+      expect(seen).toEqual(['POST /api/rows?page=2 hello'])
+      expect((await fetch(new URL('apix', server.url))).status).toBe(404) // not under the prefix
+    } finally {
+      backend.closeAllConnections()
+      await new Promise<void>((done) => backend.close(() => done()))
+    }
+    // A backend that is gone is a 502 that says so.
+    const server = await start({ proxy: { '/api': 'http://127.0.0.1:1' } })
+    const res = await fetch(new URL('api/x', server.url))
+    expect(res.status).toBe(502)
+    expect(await res.text()).toMatch(/does not answer/)
   })
 
-  test('csp: false sends no policy; a string sends that one', async () => {
-    const open = await start({ csp: false })
-    expect((await fetch(open.url)).headers.get('content-security-policy')).toBeNull()
-    const custom = await start({ csp: `${DEMO_CSP}; object-src 'none'` })
-    expect((await fetch(custom.url)).headers.get('content-security-policy')).toBe("script-src 'self'; style-src 'self'; object-src 'none'")
+  test('parseProxySpecs refuses what is not /prefix=url', () => {
+    expect(parseProxySpecs(['/api=http://127.0.0.1:9000', '/auth=http://127.0.0.1:9001'])).toEqual({ '/api': 'http://127.0.0.1:9000', '/auth': 'http://127.0.0.1:9001' })
+    expect(() => parseProxySpecs(['api=http://x'])).toThrow(/--proxy \/prefix=/)
+    expect(() => parseProxySpecs(['/api'])).toThrow(/--proxy \/prefix=/)
   })
 
-  test('watch mode adds a reload client, served as a file, and announces builds on an event stream', async () => {
+  test('watch: one build id until the output changes; an edit announces a new one', async () => {
     const server = await start({ watch: true })
-    const html = await (await fetch(server.url)).text()
-    expect(html).toContain('<script type="module" src="/__smithlet/reload.js"></script>')
-    const client = await fetch(new URL('__smithlet/reload.js', server.url))
-    expect(client.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
-    expect(await client.text()).toContain("new EventSource(\"/__smithlet/events\")")
-
     const controller = new AbortController()
     const events = await fetch(new URL('__smithlet/events', server.url), { signal: controller.signal })
-    expect(events.headers.get('content-type')).toBe('text/event-stream')
     const reader = events.body!.getReader()
-    const { value } = await reader.read()
-    expect(new TextDecoder().decode(value)).toMatch(/^event: build\ndata: \S+\n\n/)
+    const decoder = new TextDecoder()
+    const nextId = async (): Promise<string> => {
+      const { value } = await reader.read()
+      return /data: (\S+)/.exec(decoder.decode(value))![1]!
+    }
+    const first = await nextId()
+    // A rebuild with the same output (touching a file without changing it) announces nothing new.
+    const settled = server.nextBuild()
+    await writeFile(join(dir, 'js/Counter.js'), `export default {\n  count: 0,\n\n  increment() {\n    this.count++;\n    return this.count;\n  },\n};\n`)
+    await settled
+    const changed = server.nextBuild()
+    await writeFile(join(dir, 'js/Counter.js'), 'export default { count: 5, increment() { this.count++ } }\n')
+    await changed
+    const second = await nextId()
+    expect(second).not.toBe(first)
     controller.abort()
     await reader.cancel().catch(() => undefined)
-  })
-
-  test('close() stops the server; it is idempotent', async () => {
-    const server = await start({})
-    await Promise.all([server.close(), server.close()])
-    await expect(fetch(server.url)).rejects.toThrow()
   })
 })

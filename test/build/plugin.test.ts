@@ -11,8 +11,10 @@ import { build } from 'esbuild'
 import type { Plugin } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { COMPILED_MODULE_ID, compiledModuleSource, functionText } from '../../src/build/compiled-module'
-import { DEMO, ROOT, demoBuildOptions } from '../../src/build/demo-build-options'
-import { renderPage } from '../../src/build/demo-page'
+import { loadAppFolder } from '../../src/build/app-folder'
+import { appBuildOptions } from '../../src/build/build-app'
+import { STRICT_CSP, pageShell } from '../../src/build/page-shell'
+import { DEMO_DIR } from '../../demo/server'
 import { smithletPlugin } from '../../src/build/esbuild-plugin'
 import { bindingsFromHtml, bindingsFromSource } from '../../src/build/extract-bindings'
 import { compileExpression, compileTrigger, expressionSource, triggerSource } from '../../src/compile'
@@ -24,9 +26,10 @@ import { authModule } from '../../modules/auth/index'
 import { resolveAuthInputs } from '../../modules/auth/inputs'
 import { authQueries } from '../../modules/auth/queries'
 import PageHooks from '../../demo/js/PageHooks.js?jsobject'
-import demoQueries from '../../demo/queries.js'
-import '../../widgets/index'
+import '../../widgets/define'
 
+const ROOT = resolve(DEMO_DIR, '..')
+const DEMO_PAGE = join(DEMO_DIR, 'pages/Home/index.html')
 // Under the repository root: the test runner loads modules from there (not from /tmp).
 let tmp: string
 beforeAll(async () => {
@@ -204,14 +207,14 @@ describe('smithletPlugin', () => {
   })
 
   test('the demo builds with it: no warnings, every JS object and the compiled module in the bundle', async () => {
-    const result = await build(demoBuildOptions({ outdir: join(tmp, 'demo'), minify: true, write: false }))
+    const result = await build(appBuildOptions({ dir: DEMO_DIR, outdir: join(tmp, 'demo'), minify: true, write: false }))
     expect(result.errors).toEqual([])
     expect(result.warnings).toEqual([])
     const inputs = Object.keys(result.metafile!.inputs)
     expect(inputs).toContain(`smithlet-compiled:${COMPILED_MODULE_ID}`)
     expect(inputs.some((i) => i.startsWith('smithlet-jsobject:') && i.endsWith('PageHooks.js'))).toBe(true)
     expect(inputs.some((i) => i.startsWith('smithlet-jsobject:') && i.endsWith('Main.js'))).toBe(true)
-    expect(result.outputFiles!.map((f) => f.path.split(/[\\/]/).pop()).sort()).toEqual(['main.js', 'styles.css'])
+    expect(result.outputFiles!.map((f) => f.path.split(/[\\/]/).pop()).sort()).toEqual(['app.css', 'app.js'])
   })
 })
 
@@ -219,15 +222,17 @@ describe('the built demo compiles nothing at run time', () => {
   let seeded: { expressions: Record<string, CompiledFn>; triggers: Record<string, TriggerFn> }
   let html: string
   let app: App | undefined
+  let demoQueries: QueryDefinition[]
 
   beforeAll(async () => {
-    html = await readFile(DEMO.page, 'utf8')
+    html = await readFile(DEMO_PAGE, 'utf8')
+    demoQueries = (await loadAppFolder(DEMO_DIR)).queries.map((q) => q.definition)
     // The same module the demo bundle imports, built by the same plugin options, but
     // importing this test's src/compile.ts: loading it seeds the caches used below.
     const result = await build({
       stdin: { contents: `export * from '${COMPILED_MODULE_ID}'`, resolveDir: ROOT },
       bundle: true, write: false, format: 'esm', logLevel: 'silent',
-      plugins: [smithletPlugin({ html: DEMO.page, queries: DEMO.queries, cwd: ROOT }), compileExternal],
+      plugins: [smithletPlugin({ app: DEMO_DIR }), compileExternal],
     })
     seeded = await import(/* @vite-ignore */ await tmpFile('compiled.mjs', result.outputFiles[0].text))
   })
@@ -237,7 +242,7 @@ describe('the built demo compiles nothing at run time', () => {
     document.body.innerHTML = ''
   })
 
-  test('every binding of demo/index.html and of the queries (the app’s and Auth_Module’s) is seeded', () => {
+  test('every binding of the demo page and of the queries (the app’s and Auth_Module’s) is seeded', () => {
     const page = pageBindings(html)
     const authTemplates = queryTemplates(authQueries(resolveAuthInputs({ loginUrl: '/l', refreshUrl: '/r' })))
     const expressions = [...page.expressions, ...codesOf(queryTemplates(demoQueries)), ...codesOf(authTemplates)]
@@ -262,7 +267,7 @@ describe('the built demo compiles nothing at run time', () => {
   })
 
   test('the real demo mounts, loads and handles a click with Function forbidden', async () => {
-    document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)![1]
+    document.body.innerHTML = html
     const warnings: string[] = []
     const requests: string[] = []
     const restore = forbidFunction()
@@ -307,27 +312,18 @@ describe('the built demo compiles nothing at run time', () => {
   })
 })
 
-describe('renderPage', () => {
-  test('links the stylesheet and module scripts before </head>', () => {
-    const page = renderPage('<html><head><title>x</title></head><body></body></html>', {
-      script: 'main.js',
-      stylesheet: 'styles.css',
-      extraScripts: ['/__dev/reload.js'],
-    })
-    expect(page).toBe(
-      '<html><head><title>x</title>  <link rel="stylesheet" href="styles.css">\n' +
-        '  <script type="module" src="main.js"></script>\n' +
-        '  <script type="module" src="/__dev/reload.js"></script>\n' +
-        '</head><body></body></html>',
-    )
-  })
-
-  test('refuses a page without </head>', () => {
-    expect(() => renderPage('<p>hi</p>', { script: 'a.js', stylesheet: 'a.css' })).toThrow(/<\/head>/)
+describe('pageShell', () => {
+  test('links the stylesheet and module scripts, with the CSP hint when asked', () => {
+    const page = pageShell({ title: 'A & B', assets: '../', extraScripts: ['/__dev/reload.js'], cspMeta: STRICT_CSP })
+    expect(page).toContain('<title>A &amp; B</title>')
+    expect(page).toContain('<link rel="stylesheet" href="../app.css">')
+    expect(page).toContain('<script type="module" src="../app.js"></script>\n  <script type="module" src="/__dev/reload.js"></script>')
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="script-src 'self'; style-src 'self'">`)
+    expect(page).toContain('<body></body>')
   })
 
   test('the demo page has no inline script or style (it runs under a strict CSP)', () => {
-    return readFile(resolve(ROOT, 'demo/index.html'), 'utf8').then((page) => {
+    return readFile(DEMO_PAGE, 'utf8').then((page) => {
       expect(page).not.toMatch(/<script\b/i)
       expect(page).not.toMatch(/<style\b/i)
       expect(page).not.toMatch(/\sstyle=/i)

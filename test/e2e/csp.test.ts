@@ -7,7 +7,7 @@
  * blocked compile: the demo test's "no CSP violation" is not true for want of looking.
  */
 import { describe, expect, test } from 'vitest'
-import { DEMO_CSP } from '../../src/build/dev-server'
+import { STRICT_CSP } from '../../src/build/page-shell'
 import { widgetText } from './demo-page'
 import { pagesAndBrowser } from './pages-server'
 
@@ -27,7 +27,7 @@ async function open(path: string, label: string): Promise<{ answer: string; mixe
 describe('strict CSP and the ahead-of-time compile', () => {
   test('bindings compiled ahead of time work under the policy, with no violation', async () => {
     const { answer, mixed, csp } = await open('aot.html', 'aot')
-    expect(csp).toBe(DEMO_CSP)
+    expect(csp).toBe(STRICT_CSP)
     expect(answer).toBe('42')
     expect(mixed).toBe('Answer: 42')
     expect(e2e.browser.cspViolations().filter((e) => e.page === 'aot')).toEqual([])
@@ -36,7 +36,7 @@ describe('strict CSP and the ahead-of-time compile', () => {
 
   test('the same bindings compiled at run time are blocked by the policy, and the violation is seen', async () => {
     const { answer, mixed, csp } = await open('runtime.html', 'runtime')
-    expect(csp).toBe(DEMO_CSP)
+    expect(csp).toBe(STRICT_CSP)
     // Each binding shows its error on its widget, and the page keeps going.
     for (const text of [answer, mixed]) {
       expect(text).toMatch(/^EvalError: run-time compilation is blocked/)

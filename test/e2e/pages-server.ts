@@ -15,15 +15,17 @@
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, beforeAll } from 'vitest'
-import { DEMO_CSP } from '../../src/build/dev-server'
-import { ROOT } from '../../src/build/demo-build-options'
+import { STRICT_CSP } from '../../src/build/page-shell'
+
 import { smithletPlugin } from '../../src/build/esbuild-plugin'
 import { launchBrowser } from './browser'
 import type { E2EBrowser } from './browser'
 
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const PAGES = resolve(ROOT, 'test/e2e/pages')
 
 /** A running page server. */
@@ -81,7 +83,7 @@ export async function startPagesServer(): Promise<PagesServer> {
       return
     }
     res.setHeader('Cache-Control', 'no-store')
-    if (url.searchParams.get('csp') !== 'off') res.setHeader('Content-Security-Policy', DEMO_CSP)
+    if (url.searchParams.get('csp') !== 'off') res.setHeader('Content-Security-Policy', STRICT_CSP)
     if (page !== undefined) res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
     else res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script)
   })

@@ -1,5 +1,5 @@
 /** Shared helpers for the widget tests (happy-dom + real Lit rendering). */
-import '../../widgets/index'
+import '../../widgets/define'
 import { TRIGGER_EVENT } from '../../widgets/index'
 import type { SmithElement, TriggerDetail } from '../../widgets/index'
 

@@ -6,7 +6,7 @@
  */
 import { createStore, set } from 'idb-keyval'
 import { createApp } from '../../../src/index'
-import '../../../widgets/index'
+import '../../../widgets/define'
 import type { SmithTable } from '../../../widgets/index'
 import { PlainTable } from './plain-table'
 

@@ -4,7 +4,7 @@
  * entry point: aot-entry.ts imports `smithlet:compiled` first, runtime-entry.ts does not.
  */
 import { createApp } from '../../../src/index'
-import '../../../widgets/index'
+import '../../../widgets/define'
 import Calc from './Calc.js?jsobject'
 
 const app = await createApp({ id: 'e2e-aot', jsObjects: { Calc } }, { storage: null, channel: null })

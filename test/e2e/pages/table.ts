@@ -2,7 +2,7 @@
  * The widget page: `window.e2e.mountTable(options)` mounts a `<smith-table>` with the
  * given rows (or `count` generated ones) and resolves once it has rendered.
  */
-import '../../../widgets/index'
+import '../../../widgets/define'
 import type { ColumnConfig, SmithTable } from '../../../widgets/index'
 
 export interface MountOptions {

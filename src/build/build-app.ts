@@ -1,0 +1,122 @@
+/**
+ * `smithlet build`: an app folder as a static site that runs from any static host
+ * under `Content-Security-Policy: script-src 'self'; style-src 'self'`:
+ *
+ * ```
+ * dist/
+ *   index.html           the start page
+ *   <Page>/index.html    every page, so a deep link is served by any host, fallback or not
+ *   app.js, app.css      runtime, widgets, the app; every binding and JS object compiled ahead of time
+ *   _headers             the CSP as a header rule (Netlify, Cloudflare Pages and others read it)
+ *   …public/             copied as is
+ * ```
+ *
+ * Each page also carries the policy as a `<meta http-equiv>` hint, for hosts that send
+ * no headers. Asset URLs are relative, so the folder may be served under any path.
+ */
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { build } from 'esbuild'
+import type { BuildOptions, Message, Plugin } from 'esbuild'
+import { loadAppFolder } from './app-folder'
+import type { AppFolder } from './app-folder'
+import { APP_ENTRY, APP_STYLESHEET, smithletPlugin } from './esbuild-plugin'
+import { STRICT_CSP, pageShell } from './page-shell'
+import { sizeOf } from './sizes'
+import type { BundleSize } from './sizes'
+
+/** Options of {@link appBuildOptions}. */
+export interface AppBuildConfig {
+  /** The app folder. */
+  readonly dir: string
+  /** Where outputs go (or would go, with `write: false`). */
+  readonly outdir: string
+  readonly minify: boolean
+  /** Write files; false keeps them in `result.outputFiles`. */
+  readonly write: boolean
+  /** `linked` source maps (development). */
+  readonly sourcemap?: boolean
+  /** More esbuild plugins (the dev server's capture). */
+  readonly plugins?: readonly Plugin[]
+}
+
+/** The esbuild options that build an app folder's `app.js` and `app.css`. */
+export function appBuildOptions(config: AppBuildConfig): BuildOptions {
+  const dir = resolve(config.dir)
+  return {
+    absWorkingDir: dir,
+    entryPoints: [
+      { in: APP_ENTRY, out: 'app' },
+      { in: APP_STYLESHEET, out: 'app' },
+    ],
+    outdir: config.outdir,
+    bundle: true,
+    format: 'esm', // the entry awaits at top level
+    platform: 'browser',
+    target: 'es2022',
+    minify: config.minify,
+    sourcemap: config.sourcemap ? 'linked' : false,
+    write: config.write,
+    metafile: true,
+    logLevel: 'silent', // callers report errors and warnings themselves
+    plugins: [smithletPlugin({ app: dir }), ...(config.plugins ?? [])],
+  }
+}
+
+/** The HTML files of a build: `index.html` and `<Page>/index.html` for each page. */
+export function pageDocuments(folder: AppFolder, options: { cspMeta?: string } = {}): Map<string, string> {
+  const out = new Map<string, string>()
+  const titleOf = (page: AppFolder['pages'][number]): string =>
+    page.title ?? (folder.config.title ? `${folder.config.title} · ${page.name}` : page.name)
+  const first = folder.pages[0]!
+  out.set('index.html', pageShell({ title: titleOf(first), assets: './', cspMeta: options.cspMeta }))
+  for (const page of folder.pages) out.set(`${page.name}/index.html`, pageShell({ title: titleOf(page), assets: '../', cspMeta: options.cspMeta }))
+  return out
+}
+
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  readonly dir: string
+  /** Default `<dir>/dist`. Emptied first. */
+  readonly outdir?: string
+  /** Default true. */
+  readonly minify?: boolean
+}
+
+/** What {@link buildApp} wrote. */
+export interface BuildAppResult {
+  readonly outdir: string
+  /** The files written (public/ aside), with sizes. */
+  readonly files: BundleSize[]
+  /** esbuild's warnings (a binding that could not be compiled ahead of time, …). */
+  readonly warnings: Message[]
+}
+
+/**
+ * Builds the app folder into `outdir`. Rejects with an AppFolderError for a broken
+ * folder, or with esbuild's errors (`error.errors`) when the bundle fails.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult> {
+  const dir = resolve(options.dir)
+  const folder = await loadAppFolder(dir)
+  const outdir = resolve(options.outdir ?? join(dir, 'dist'))
+  const within = relative(outdir, dir)
+  if (within === '' || (!within.startsWith('..') && !isAbsolute(within))) {
+    throw new Error(`the output folder ${outdir} would contain the app folder; choose another --outdir`)
+  }
+  const result = await build(appBuildOptions({ dir, outdir, minify: options.minify ?? true, write: false }))
+  await rm(outdir, { recursive: true, force: true })
+  await mkdir(outdir, { recursive: true })
+  if (folder.publicDir) await cp(folder.publicDir, outdir, { recursive: true })
+  const files: BundleSize[] = []
+  const write = async (name: string, contents: Uint8Array): Promise<void> => {
+    const path = join(outdir, name)
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, contents)
+    files.push(sizeOf(name, contents))
+  }
+  for (const file of result.outputFiles ?? []) await write(relative(outdir, file.path).split('\\').join('/'), file.contents)
+  for (const [name, html] of pageDocuments(folder, { cspMeta: STRICT_CSP })) await write(name, Buffer.from(html))
+  await write('_headers', Buffer.from(`/*\n  Content-Security-Policy: ${STRICT_CSP}\n  X-Content-Type-Options: nosniff\n`))
+  return { outdir, files, warnings: result.warnings }
+}

@@ -1,0 +1,12 @@
+/**
+ * `navigateTo` to a URL in the browser: the default of `AppOptions.navigate`, and what a
+ * multi-page app's router (src/router.ts) does for a target that is not one of its pages.
+ */
+export function navigateBrowser(target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW'): void {
+  if (typeof location === 'undefined') throw new Error('navigateTo needs a browser page')
+  const url = new URL(target, location.href)
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value))
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('navigateTo: only http(s) URLs and page names')
+  if (mode === 'NEW_WINDOW') window.open(url.href, '_blank', 'noopener')
+  else location.assign(url.href)
+}

@@ -1,0 +1,187 @@
+/**
+ * Multi-page apps: one app (store, modules, app-level JS objects and queries) and
+ * one page shown at a time, moved between with the History API.
+ *
+ * `navigateTo('Users', { q: 'x' })` pushes `<base>Users?q=x`, leaves the current page
+ * (its `onPageUnload` actions run, then its widgets' bindings, its entities and the
+ * intervals started meanwhile are disposed: `app.unmount()`) and mounts the next one:
+ * its HTML into the root, its JS objects and queries into the scope, its page-load
+ * actions. Back and forward (popstate) do the same without pushing. `appsmith.URL`
+ * follows every change. A URL that names no page shows a plain "page not found" note
+ * with a link to the start page. Links (`<a href>`) to a page of the app navigate
+ * the same way, without a reload.
+ */
+import { createApp } from './app'
+import type { App, AppDefinition, AppOptions, PageContent } from './app'
+import { describeError } from './errors'
+import { navigateBrowser } from './navigate'
+import { signal } from './reactive'
+import { createRouter } from './router'
+import type { Router } from './router'
+
+/** One page of a multi-page app. */
+export interface PageDefinition extends PageContent {
+  /** The page's name: its URL segment and `navigateTo` target. */
+  readonly name: string
+  readonly title?: string
+  /** The page body's HTML: widgets and their bindings (trusted: it is the app's own source). */
+  readonly html: string
+  /** Actions (`JSObject.fn`) run when the page is left, before it is disposed. */
+  readonly onPageUnload?: readonly string[]
+}
+
+/** An app of several pages; the first page is the start page. */
+export interface MultiPageDefinition extends AppDefinition {
+  readonly title?: string
+  readonly pages: readonly PageDefinition[]
+}
+
+/** The browser pieces the pages need; each defaults to the page's own. */
+export interface PagesOptions extends AppOptions {
+  /** The app's root URL (ending in `/`). Default: the folder of the page's URL. */
+  readonly base?: string
+  /** Where page bodies render. Default: `document.body`. */
+  readonly root?: Element
+  /** Default: `window` (location, history, popstate, open, scrollTo). */
+  readonly window?: Window
+}
+
+/** A running multi-page app. */
+export interface RunningApp {
+  readonly app: App
+  readonly router: Router
+  /** The page shown now; `undefined` on a URL that names no page. */
+  readonly page: string | undefined
+  /** `navigateTo` for a page of the app. */
+  navigate(page: string, params?: Readonly<Record<string, unknown>>): void
+  /** Stops listening to the history and disposes the app. */
+  dispose(): void
+}
+
+/** Starts a multi-page app and shows the page its URL names. See the file comment. */
+export async function startApp(definition: MultiPageDefinition, options: PagesOptions = {}): Promise<RunningApp> {
+  const win = options.window ?? window
+  const doc = win.document
+  const root = options.root ?? doc.body
+  const byName = new Map<string, PageDefinition>()
+  for (const page of definition.pages ?? []) {
+    if (byName.has(page.name)) throw new Error(`two pages are named "${page.name}"`)
+    byName.set(page.name, page)
+  }
+  const router = createRouter(options.base ?? new URL('./', win.location.href).href, [...byName.keys()])
+  const href = signal(win.location.href)
+  const warn = options.warn ?? ((message: string) => console.warn(message))
+  let current: PageDefinition | undefined
+  let shown: string | undefined
+
+  const navigate = (target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW'): void => {
+    const page = router.find(target)
+    if (page === undefined) return navigateBrowser(target, params, mode)
+    const url = router.urlOf(page, params)
+    if (mode === 'NEW_WINDOW') {
+      win.open(url, '_blank', 'noopener')
+      return
+    }
+    win.history.pushState(null, '', url)
+    href.value = win.location.href
+    show(page)
+  }
+
+  const app = await createApp(definition, { baseUrl: router.base, ...options, url: () => href.value, navigate })
+
+  function leave(): void {
+    if (current === undefined) return
+    for (const id of current.onPageUnload ?? []) {
+      const [objectName, fnName] = id.split('.')
+      const fn = objectName && fnName ? (app.scope[objectName] as Record<string, unknown> | undefined)?.[fnName] : undefined
+      if (typeof fn !== 'function') {
+        warn(`smithlet: onPageUnload action "${id}" of page ${current.name} is not a JS object function`)
+        continue
+      }
+      try {
+        const result = (fn as () => unknown)()
+        if (result instanceof Promise) result.catch((error: unknown) => warn(`smithlet: onPageUnload ${id} failed: ${describeError(error)}`))
+      } catch (error) {
+        warn(`smithlet: onPageUnload ${id} failed: ${describeError(error)}`)
+      }
+    }
+    app.unmount()
+    current = undefined
+  }
+
+  function show(name: string | undefined): void {
+    leave()
+    shown = name
+    const page = name === undefined ? undefined : byName.get(name)
+    if (page === undefined) {
+      notFound()
+      return
+    }
+    const template = doc.createElement('template')
+    template.innerHTML = page.html
+    root.replaceChildren(template.content)
+    doc.title = page.title ?? (definition.title ? `${definition.title} · ${page.name}` : page.name)
+    current = page
+    win.scrollTo?.(0, 0)
+    app.mount(root, page).catch((error: unknown) => warn(`smithlet: page ${page.name} failed to mount: ${describeError(error)}`))
+  }
+
+  function notFound(): void {
+    const first = definition.pages[0]!.name
+    const note = doc.createElement('p')
+    note.className = 'smithlet-not-found'
+    note.append(`Page not found: this app has no page at this address. `)
+    const link = doc.createElement('a')
+    link.href = router.urlOf(first)
+    link.textContent = `Go to ${first}`
+    note.append(link)
+    root.replaceChildren(note)
+    doc.title = 'Page not found'
+    warn(`smithlet: no page of this app matches ${new URL(win.location.href).pathname} (pages: ${[...byName.keys()].join(', ')})`)
+  }
+
+  const onHistory = (): void => {
+    href.value = win.location.href
+    const page = router.pageOf(href.value) ?? undefined
+    if (page !== shown || current === undefined) show(page)
+  }
+  const onHash = (): void => {
+    href.value = win.location.href
+  }
+  // Links to a page of the app move without a reload, as navigateTo does.
+  const onClick = (event: MouseEvent): void => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+    const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null
+    if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download')) return
+    const url = new URL(link.href, win.location.href)
+    const page = router.pageOf(url.href)
+    if (typeof page !== 'string' || url.hash !== '' ) return
+    event.preventDefault()
+    win.history.pushState(null, '', url.href)
+    onHistory()
+  }
+  win.addEventListener('popstate', onHistory)
+  win.addEventListener('hashchange', onHash)
+  root.addEventListener('click', onClick as EventListener)
+
+  const initial = router.pageOf(win.location.href)
+  show(initial ?? undefined)
+
+  return {
+    app,
+    router,
+    get page() {
+      return shown
+    },
+    navigate: (page, params = {}) => {
+      if (router.find(page) === undefined) throw new Error(`navigateTo: this app has no page "${page}" (pages: ${[...byName.keys()].join(', ')})`)
+      navigate(page, { ...params }, 'SAME_WINDOW')
+    },
+    dispose() {
+      win.removeEventListener('popstate', onHistory)
+      win.removeEventListener('hashchange', onHash)
+      root.removeEventListener('click', onClick as EventListener)
+      app.dispose()
+    },
+  }
+}
