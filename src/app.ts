@@ -2,6 +2,7 @@ import { compileTemplate } from './binding'
 import { clockDate } from './clock'
 import { compileTrigger, MISSING, type Resolver } from './compile'
 import { BindingError, describeError } from './errors'
+import { createErrorMap } from './error-map'
 import { createGlobals, type AlertType } from './globals'
 import { createJSObject, type JSObjectDefinition } from './js-object'
 import { mountWidgets, type MountedWidgets } from './mount'
@@ -111,7 +112,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   const alertListeners = new Set<(message: string, type: AlertType) => void>()
   if (options.onAlert) alertListeners.add(options.onAlert)
   let widgets: MountedWidgets | null = null
-  const errorMap = signal<ReadonlyMap<string, BindingError>>(new Map())
+  const errorMap = createErrorMap()
 
   const { globals, dispose: disposeGlobals } = createGlobals({
     store,
@@ -190,14 +191,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     scope[name] = entity
   }
 
-  const setError = (key: string, error: BindingError | null): void => {
-    const current = errorMap.peek()
-    if (error === null ? !current.has(key) : current.get(key) === error) return
-    const next = new Map(current)
-    if (error === null) next.delete(key)
-    else next.set(key, error)
-    errorMap.value = next
-  }
+  const setError = (key: string, error: BindingError | null): void => errorMap.set(key, error)
 
   const run = async (code: string): Promise<unknown> => {
     // Anything else would compile to a trigger that silently does nothing.
@@ -234,7 +228,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   const app: App = {
     scope,
     get errors() {
-      return [...errorMap.value.values()]
+      return errorMap.list()
     },
     evaluate: (template) => compileTemplate(template).evaluate(resolve),
     run,

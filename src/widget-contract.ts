@@ -48,7 +48,9 @@ const declaredCache = new WeakMap<object, ReadonlySet<string>>()
  * defined custom element, so nothing about it is known.
  */
 export function bindableProperties(el: Element): ReadonlySet<string> | null {
-  const ctor = customElements?.get(el.localName) as (WidgetClass & object) | undefined
+  // The element's own registry: a document of another window (a test's, a bench's) has its own.
+  const registry = el.ownerDocument?.defaultView?.customElements ?? globalThis.customElements
+  const ctor = registry?.get(el.localName) as (WidgetClass & object) | undefined
   if (ctor === undefined) return null
   let set = declaredCache.get(ctor)
   if (set === undefined) {
@@ -57,7 +59,7 @@ export function bindableProperties(el: Element): ReadonlySet<string> | null {
       for (const key of ctor.elementProperties.keys()) if (typeof key === 'string') names.add(key)
     }
     // Non-Lit elements (and Lit classes not yet finalised): own `static properties` up the chain.
-    for (let c: unknown = ctor; typeof c === 'function' && c !== HTMLElement; c = Object.getPrototypeOf(c)) {
+    for (let c: unknown = ctor; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
       const declared = Object.hasOwn(c, 'properties') ? (c as WidgetClass).properties : undefined
       if (declared && typeof declared === 'object') for (const key of Object.keys(declared)) names.add(key)
     }

@@ -5,6 +5,7 @@
 import type { Row } from '../report'
 import { benchAuth } from './auth'
 import { benchBindings } from './bindings'
+import { benchErrors } from './errors'
 import { benchQueries } from './queries'
 import { benchStore } from './store'
 
@@ -13,6 +14,7 @@ export async function runNodeSuite(log: (message: string) => void): Promise<Row[
   rows.push(...(await benchStore(log)))
   rows.push(...(await benchBindings(log)))
   rows.push(...(await benchQueries(log)))
+  rows.push(...(await benchErrors(log)))
   rows.push(...(await benchAuth(log)))
   return rows
 }
