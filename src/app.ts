@@ -34,6 +34,11 @@ export interface AppOptions {
   readonly now?: () => number
   /** Where the store persists; `null` keeps it in memory. Default: IndexedDB. */
   readonly storage?: StorageBackend | null
+  /**
+   * How long `createApp` waits for storage to load before the page starts on memory
+   * (one warning; writes persist once storage answers). Default 3,000 ms.
+   */
+  readonly hydrateTimeoutMs?: number
   /** The Web Locks manager that code sees as `navigator.locks`; `null` means none. */
   readonly locks?: LockManager | null
   /** Creates the cross-tab channel; `null` turns cross-tab updates off. Default: BroadcastChannel. */
@@ -105,6 +110,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     storage: options.storage === undefined ? idbStorage(definition.id) : options.storage,
     channel,
     warn,
+    hydrateTimeoutMs: options.hydrateTimeoutMs,
   })
   await store.hydrate()
 

@@ -1,4 +1,4 @@
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
+import { entries as idbEntries, getMany as idbGetMany, promisifyRequest, type UseStore } from 'idb-keyval'
 
 /** One change to the persisted store, applied in order. */
 export type StoreOp =
@@ -20,30 +20,73 @@ export interface StorageBackend {
   getMany(keys: readonly string[]): Promise<unknown[]>
   /** Applies `ops` in order as one atomic transaction. */
   apply(ops: readonly StoreOp[]): Promise<void>
+  /** Releases the backend's connection for good (the app's `dispose`); later calls reject. */
+  close?(): void
 }
 
 /**
  * The IndexedDB backend: one database per app id (`smithlet:<appId>`), so two apps on
- * one origin never see each other's keys. Uses idb-keyval's custom store; a batch of
- * ops runs in a single readwrite transaction.
+ * one origin never see each other's keys. A batch of ops runs in a single readwrite
+ * transaction; reads use idb-keyval's own `entries` / `getMany`.
+ *
+ * The connection never blocks another tab: when another tab deletes the database or
+ * upgrades its version, this tab closes its connection at once (`versionchange`) and
+ * reopens it lazily on its next read or write. Without that, a third tab opening the app
+ * would wait behind the pending delete for as long as this tab stays open.
  */
-export function idbStorage(appId: string): StorageBackend {
-  let use: UseStore | undefined
-  // createStore opens the database at once and throws synchronously where
-  // IndexedDB does not exist; defer it so the failure surfaces as a rejection.
-  const store = (): UseStore => (use ??= createStore(`smithlet:${appId}`, 'store'))
+export function idbStorage(appId: string, factory?: IDBFactory): StorageBackend {
+  const name = `smithlet:${appId}`
+  const storeName = 'store'
+  // Invariant: `opening` is the connection in use or being opened; undefined once it is
+  // closed (by us, by another tab's versionchange, or by the browser).
+  let opening: Promise<IDBDatabase> | undefined
+  let closed = false
+  const open = (): Promise<IDBDatabase> => {
+    if (closed) return Promise.reject(new Error(`the store of app "${appId}" was disposed`))
+    if (opening !== undefined) return opening
+    // Resolved here, not at creation: where IndexedDB does not exist, the failure is a
+    // rejection of the first read or write, which the store turns into memory mode.
+    const idb = factory ?? globalThis.indexedDB
+    if (idb === undefined) return Promise.reject(new Error('IndexedDB is not available here'))
+    const request = idb.open(name)
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName)
+    const promise = promisifyRequest(request).then((db) => {
+      const forget = (): void => {
+        if (opening === promise) opening = undefined
+      }
+      db.onversionchange = () => {
+        db.close()
+        forget()
+      }
+      db.onclose = forget
+      return db
+    })
+    promise.catch(() => {
+      if (opening === promise) opening = undefined
+    })
+    opening = promise
+    return promise
+  }
+  const use: UseStore = async (mode, callback) => {
+    let db = await open()
+    let tx: IDBTransaction
+    try {
+      tx = db.transaction(storeName, mode)
+    } catch (error) {
+      // Closed between open and now (another tab's versionchange): reopen once.
+      if (!(error instanceof DOMException) || error.name !== 'InvalidStateError') throw error
+      if (opening !== undefined && (await opening) === db) opening = undefined
+      db = await open()
+      tx = db.transaction(storeName, mode)
+    }
+    return callback(tx.objectStore(storeName))
+  }
   return {
     kind: 'IndexedDB',
-    entries: () =>
-      store()('readonly', (s) =>
-        Promise.all([promisifyRequest(s.getAllKeys()), promisifyRequest(s.getAll())]).then(
-          ([keys, values]) => keys.map((k, i) => [String(k), values[i]] as [string, unknown]),
-        ),
-      ),
-    getMany: (keys) =>
-      store()('readonly', (s) => Promise.all(keys.map((k) => promisifyRequest(s.get(k))))),
+    entries: () => idbEntries<string>(use).then((all) => all.map(([k, v]) => [String(k), v] as [string, unknown])),
+    getMany: (keys) => idbGetMany([...keys], use),
     apply: (ops) =>
-      store()('readwrite', (s) => {
+      use('readwrite', (s) => {
         for (const op of ops) {
           if (op.kind === 'set') s.put(op.value, op.key)
           else if (op.kind === 'delete') s.delete(op.key)
@@ -51,6 +94,12 @@ export function idbStorage(appId: string): StorageBackend {
         }
         return promisifyRequest(s.transaction)
       }),
+    close() {
+      closed = true
+      const current = opening
+      opening = undefined
+      current?.then((db) => db.close(), () => undefined)
+    },
   }
 }
 

@@ -24,7 +24,18 @@ export interface StoreOptions {
   readonly channel: ChannelLike | null
   /** Reports degraded persistence, once per cause. */
   readonly warn: (message: string) => void
+  /**
+   * How long hydration may wait for storage before the page starts on memory (another
+   * tab upgrading or deleting the database can hold it back indefinitely). Default 3 s.
+   */
+  readonly hydrateTimeoutMs?: number
+  /** Timers for that bound. Default: the global ones. */
+  readonly setTimeout?: (callback: () => void, ms: number) => unknown
+  readonly clearTimeout?: (handle: unknown) => void
 }
+
+/** The default bound on hydration, in ms. */
+export const HYDRATE_TIMEOUT_MS = 3_000
 
 /**
  * `appsmith.store` with Appsmith's timing: a write is visible on the next line,
@@ -245,21 +256,59 @@ export function createStore(options: StoreOptions): Store {
   }
   channel?.addEventListener('message', onMessage)
 
+  /** Persistence is off for this page: later persisting writes reject with `cause`. */
+  const fail = (backend: StorageBackend, cause: unknown): void => {
+    storageFailure = cause
+    warnOnce(
+      `smithlet: ${backend.kind} is unavailable (${describeError(cause)}); ` +
+        'the store keeps values in memory only for this page',
+    )
+    if (storage === backend) storage = null
+  }
+
+  /** Loads persisted entries into keys this page has not written (or cleared) since `clearAtStart`. */
+  const load = (entries: ReadonlyArray<[string, unknown]>, clearAtStart: number): void => {
+    if (disposed || clearAtStart !== clearGeneration) return
+    batch(() => {
+      for (const [key, value] of entries) if (!generation.has(key)) setLocal(key, value)
+    })
+  }
+
   const hydrate = async (): Promise<void> => {
-    if (storage === null) return
+    const backend = storage
+    if (backend === null) return
+    const clearAtStart = clearGeneration
+    const loading = backend.entries()
+    const bound = options.hydrateTimeoutMs ?? HYDRATE_TIMEOUT_MS
+    const setTimer = options.setTimeout ?? ((callback: () => void, ms: number) => setTimeout(callback, ms))
+    const clearTimer = options.clearTimeout ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>))
+    let timer: unknown
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimer(() => resolve('timeout'), bound)
+    })
     try {
-      const entries = await storage.entries()
-      batch(() => {
-        for (const [key, value] of entries) if (!generation.has(key)) setLocal(key, value)
-      })
+      const result = await Promise.race([loading, timedOut])
+      if (result !== 'timeout') {
+        load(result, clearAtStart)
+        return
+      }
     } catch (cause) {
-      storageFailure = cause
-      warnOnce(
-        `smithlet: ${storage.kind} is unavailable (${describeError(cause)}); ` +
-          'the store keeps values in memory only for this page',
-      )
-      storage = null
+      fail(backend, cause)
+      return
+    } finally {
+      clearTimer(timer)
     }
+    // Storage is held back (another tab upgrading or deleting the database): start on
+    // memory now; writes queue behind the open and persist once it answers, and the
+    // persisted values arrive then for every key this page has not written itself.
+    warnOnce(
+      `smithlet: ${backend.kind} did not answer within ${bound} ms (another tab may be upgrading or deleting ` +
+        'the database); the page starts with the values in memory and saves writes once it answers',
+    )
+    loading.then(
+      (entries) => load(entries, clearAtStart),
+      (cause: unknown) => fail(backend, cause),
+    )
   }
 
   const view = new Proxy(Object.create(null) as Record<string, unknown>, {
@@ -292,6 +341,8 @@ export function createStore(options: StoreOptions): Store {
     dispose: () => {
       disposed = true
       channel?.close()
+      // Writes already committing finish first: closing waits for their transactions.
+      void tail.then(() => storage?.close?.())
     },
   }
 }
