@@ -1,5 +1,5 @@
 /** Widgets in a real app: `createApp` + `app.mount`, so triggers and bindings go through the runtime. */
-import '../../widgets/index'
+import '../../widgets/define'
 import type { App } from '../../src/index'
 import { disposingTestApp, testApp } from '../support/app'
 

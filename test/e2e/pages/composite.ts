@@ -4,7 +4,7 @@
  * need an app load the page with `?csp=off`) — and resolves once they have rendered.
  */
 import { createApp, type App } from '../../../src/index'
-import '../../../widgets/index'
+import '../../../widgets/define'
 
 const frame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve))
 
