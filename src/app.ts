@@ -1,3 +1,4 @@
+import { withCause, type Inspector } from './inspect'
 import { compileTemplate } from './binding'
 import { clockDate } from './clock'
 import { compileTrigger, MISSING, type Resolver } from './compile'
@@ -55,6 +56,11 @@ export interface AppOptions {
   readonly warn?: (message: string) => void
   /** Alerts from `showAlert`, besides any toast widget. */
   readonly onAlert?: (message: string, type: AlertType) => void
+  /**
+   * Told of bindings, query runs and page-load actions as they happen: the devtools panel
+   * (`createDevtools().inspector`). Absent in production.
+   */
+  readonly inspector?: Inspector
   /** Handles `navigateTo`. Default: the browser's location. */
   readonly navigate?: (target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW') => void
 }
@@ -158,6 +164,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   const queryContext = {
     fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
     baseUrl: options.baseUrl ?? (typeof location === 'undefined' ? undefined : location.href),
+    inspector: options.inspector,
   }
   const queries = new Map<string, Query>()
   for (const query of definition.queries ?? []) {
@@ -277,9 +284,10 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
         queries,
         setError,
         trigger: (code, label) => {
-          run(code).catch((error: unknown) => reportFailure(label, error))
+          withCause(label, () => run(code)).catch((error: unknown) => reportFailure(label, error))
         },
         define: definePageEntity,
+        inspector: options.inspector,
       })
       for (const refresh of refreshers) refresh()
       for (const refresh of pageRefreshers) refresh()
@@ -314,7 +322,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       pageLoaded = true
       const actions = pageLoadActions()
       const levels = planPageLoad(actions)
-      await runPageLoad(levels, actions, (id, error) => reportFailure(`page-load action ${id}`, error))
+      await runPageLoad(levels, actions, (id, error) => reportFailure(`page-load action ${id}`, error), options.inspector)
     },
     dispose() {
       app.unmount()

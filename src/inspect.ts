@@ -45,7 +45,7 @@ export interface QueryRunOutcome {
   readonly status: number | null
   readonly ok: boolean
   readonly durationMs: number
-  /** Bytes of the response body as received, when known. */
+  /** Characters of the response body as received, when known. */
   readonly size: number | null
   /** The parsed body (`Q.data`), or `undefined`. */
   readonly body: unknown

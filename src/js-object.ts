@@ -79,9 +79,9 @@ export function createJSObject(
     if (typeof key === 'symbol' || descriptor.get !== undefined || descriptor.set !== undefined) {
       Object.defineProperty(entity, key, descriptor)
     } else if (typeof descriptor.value === 'function') {
-      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity, touched, running), enumerable: true })
+      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity, touched, running, `${name}.${key}.data`), enumerable: true })
     } else {
-      const value = signal<unknown>(descriptor.value)
+      const value = signal<unknown>(descriptor.value, { name: `${name}.${key}` })
       if (descriptor.value !== null && typeof descriptor.value === 'object') hasObjectVariable = true
       Object.defineProperty(entity, key, {
         get: () => {
@@ -100,9 +100,9 @@ export function createJSObject(
   return entity
 }
 
-function wrapFunction(fn: (...args: unknown[]) => unknown, self: object, touched: () => void, running: { depth: number }): JSFunction {
+function wrapFunction(fn: (...args: unknown[]) => unknown, self: object, touched: () => void, running: { depth: number }, dataName: string): JSFunction {
   // Appsmith's `.data` of a function that has not run yet is `{}`.
-  const data = signal<unknown>({})
+  const data = signal<unknown>({}, { name: dataName })
   const onResolved = (resolved: unknown): void => {
     data.value = resolved
     touched()

@@ -1,3 +1,4 @@
+import type { Inspector } from './inspect'
 import { compileTemplate, locateError } from './binding'
 import { referencedNames, type Resolver } from './compile'
 import { argumentError, BindingError } from './errors'
@@ -24,6 +25,8 @@ export interface MountContext {
   /** Runs an event's code; failures are reported by the app. */
   readonly trigger: (code: string, label: string) => void
   readonly define: (name: string, entity: unknown) => void
+  /** Told of every binding (the devtools); absent in production. */
+  readonly inspector?: Inspector
 }
 
 /** The handle the app keeps on the mounted widgets. */
@@ -104,8 +107,13 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
           if (query) loadingQueries.add(query)
         }
       }
-      const value: ReadonlySignal<unknown> = computed(() => template.evaluate(context.resolve))
       const errorKey = `${name}.${property}`
+      const evaluate = (): unknown => template.evaluate(context.resolve)
+      const value: ReadonlySignal<unknown> = computed(evaluate, { name: errorKey })
+      if (context.inspector?.binding) {
+        context.inspector.binding({ key: errorKey, widget: name, property, template: attr.value, element: el, location: sourceLocation(el, attr.name), evaluate })
+        disposers.push(() => context.inspector?.bindingRemoved?.(errorKey))
+      }
       if (property !== 'isVisible') {
         Object.defineProperty(entity, property, {
           get: () => {
@@ -161,6 +169,8 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     // table; `Table1.pageSize` is the page size the user has now): the attribute
     // properties above are configurable so that this redefines them.
     for (const [key, meta] of Object.entries(el.meta ?? {})) {
+      // Named for the devtools' dependency list; the widget could not know its name.
+      ;(meta as { name?: string }).name = `${name}.${key}`
       Object.defineProperty(entity, key, { get: () => meta.value, enumerable: true })
     }
 
@@ -210,4 +220,20 @@ function camelCase(attribute: string): string {
 
 function kebabCase(name: string): string {
   return name.replace(/^[A-Z]/, (c) => c.toLowerCase()).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+}
+
+/**
+ * Where a bound attribute stands in its page, from the `data-smith-loc` attribute a dev
+ * build adds to each widget (`{"file":"pages/Home/index.html","text":"14:22"}`).
+ */
+function sourceLocation(el: Element, attribute: string): string | undefined {
+  const raw = el.getAttribute('data-smith-loc')
+  if (raw === null) return undefined
+  try {
+    const map = JSON.parse(raw) as Record<string, unknown>
+    const at = map[attribute]
+    return typeof map.file === 'string' && typeof at === 'string' ? `${map.file}:${at}` : undefined
+  } catch {
+    return undefined
+  }
 }

@@ -1,3 +1,5 @@
+import { describeError } from './errors'
+import { withCause, type Inspector } from './inspect'
 import { dataReferences } from './compile'
 
 /** An action flagged to run on page load: a query or a JS function. */
@@ -65,16 +67,31 @@ export async function runPageLoad(
   levels: readonly (readonly string[])[],
   actions: readonly PageLoadAction[],
   report: (id: string, error: unknown) => void,
+  /** Told of each action as it ends (the devtools' page-load view). */
+  inspector?: Inspector,
 ): Promise<void> {
   const byId = new Map(actions.map((a) => [a.id, a]))
-  for (const level of levels) {
+  for (const [index, level] of levels.entries()) {
     await Promise.all(
       level.map(async (id) => {
+        const startedAt = performance.now()
+        let error: unknown
+        let failed = false
         try {
-          await byId.get(id)!.run()
-        } catch (error) {
-          report(id, error)
+          await withCause(`page load, level ${index}: ${id}`, () => byId.get(id)!.run())
+        } catch (cause) {
+          failed = true
+          error = cause
+          report(id, cause)
         }
+        inspector?.pageLoad?.({
+          id,
+          level: index,
+          startedAt,
+          durationMs: performance.now() - startedAt,
+          outcome: failed ? 'error' : 'ok',
+          ...(failed ? { error: describeError(error) } : {}),
+        })
       }),
     )
   }

@@ -1,3 +1,4 @@
+import { causeNow, type Inspector, type QueryRunOutcome } from './inspect'
 import { compileTemplate, stringifyForText, type TemplatePart } from './binding'
 import type { Resolver } from './compile'
 import { BindingError, QueryError } from './errors'
@@ -55,6 +56,8 @@ export interface QueryContext {
   readonly fetch: typeof fetch
   /** Base for relative URLs (the page's URL in a browser). */
   readonly baseUrl: string | undefined
+  /** Told of every run (the devtools' query log); absent in production. */
+  readonly inspector?: Inspector
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -93,9 +96,9 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
     ? Object.entries(body).map(([k, v]) => [k, compileTemplate(v)] as const)
     : []
 
-  const data = signal<unknown>(undefined)
-  const responseMeta = signal<ResponseMeta | undefined>(undefined)
-  const inFlight = signal(0)
+  const data = signal<unknown>(undefined, { name: `${name}.data` })
+  const responseMeta = signal<ResponseMeta | undefined>(undefined, { name: `${name}.responseMeta` })
+  const inFlight = signal(0, { name: `${name}.isLoading` })
   let latestRun = 0
 
   const invalid = (message: string, cause?: unknown): QueryError =>
@@ -215,6 +218,11 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       controller.abort()
     }, timeoutMs)
     let response: Response | undefined
+    // The devtools' report of this run, when an inspector listens.
+    let report: ((outcome: QueryRunOutcome) => void) | undefined
+    let reportStart = 0
+    let size: number | null = null
+    let onSize: ((bytes: number) => void) | undefined
     try {
       let request: { url: URL; init: RequestInit }
       try {
@@ -226,6 +234,10 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       }
       const { url: target, init } = request
       init.signal = controller.signal
+      const startedAt = performance.now()
+      report = context.inspector?.queryRun?.({ name, method, url: target.href, cause: causeNow(), startedAt }) ?? undefined
+      if (report) onSize = (n) => (size = n)
+      reportStart = startedAt
       try {
         response = await context.fetch(target.href, init)
       } catch (cause) {
@@ -236,7 +248,7 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       const status = response.status
       let parsed: unknown
       try {
-        parsed = await readBody(response)
+        parsed = await readBody(response, onSize)
       } catch (cause) {
         if (timedOut) {
           throw new QueryError(`${name}: the response did not finish within ${timeoutMs} ms`, name, status, 'timeout', undefined, { cause })
@@ -250,12 +262,15 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
           responseMeta.value = meta
         })
       }
+      report?.({ status, ok: response.ok, durationMs: performance.now() - reportStart, size, body: parsed })
+      report = undefined
       // A 3xx that fetch did not follow (it has no Location) is an answer, as in Appsmith.
       if (!response.ok && !isUnfollowedRedirect(response)) {
         throw new QueryError(`${name} failed with status ${status}${response.statusText ? ` ${response.statusText}` : ''}`, name, status, 'http', parsed)
       }
       return parsed
     } catch (error) {
+      report?.({ status: response?.status ?? null, ok: false, durationMs: performance.now() - reportStart, size, body: undefined, error: (error as Error)?.message })
       if (runId === latestRun && !(error instanceof QueryError && error.kind === 'http')) {
         responseMeta.value = response ? { ...responseMetaOf(response), isExecutionSuccess: false } : { statusCode: 0, isExecutionSuccess: false, headers: {} }
       }
@@ -289,9 +304,10 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   }
 }
 
-async function readBody(response: Response): Promise<unknown> {
+async function readBody(response: Response, onSize?: (characters: number) => void): Promise<unknown> {
   const type = response.headers.get('content-type') ?? ''
   const raw = await response.text()
+  onSize?.(raw.length)
   if (!/\bjson\b|\+json/i.test(type)) return raw
   if (raw.trim() === '') return null
   try {

@@ -73,7 +73,7 @@ export function createStore(options: StoreOptions): Store {
   // keys that currently exist (a key stored as undefined still exists).
   const present = new Set<string>()
   // bumped when `present` changes, so Object.keys(appsmith.store) is reactive.
-  const keysVersion = signal(0)
+  const keysVersion = signal(0, { name: 'appsmith.store (keys)' })
   // keys written with persist = false: tab-local, untouched by other tabs' clears.
   const memoryOnly = new Set<string>()
   // per-key count of local writes; a cross-tab reload applies only if unchanged.
@@ -89,7 +89,8 @@ export function createStore(options: StoreOptions): Store {
 
   const sig = (key: string): Signal<unknown> => {
     let s = signals.get(key)
-    if (s === undefined) signals.set(key, (s = signal<unknown>(undefined)))
+    // Named for the devtools' dependency list (`appsmith.store.count`).
+    if (s === undefined) signals.set(key, (s = signal<unknown>(undefined, { name: `appsmith.store.${key}` })))
     return s
   }
 
