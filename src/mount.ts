@@ -1,3 +1,4 @@
+import { DEV_MODE, diagnose, evaluatingBinding } from './diagnostics'
 import type { Inspector } from './inspect'
 import { compileTemplate, locateError } from './binding'
 import { referencedNames, type Resolver } from './compile'
@@ -87,6 +88,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
 
     for (const attr of [...el.attributes]) {
       if (attr.name.startsWith('on-')) continue
+      if (DEV_MODE && /^on[a-z]+$/.test(attr.name) && isBoundAttribute(attr.value)) {
+        diagnose('event-attribute', `${name}: attribute "${attr.name}" holds a binding but is not an event attribute; events take the on- prefix with dashes: on-${attr.name.slice(2)}="{{ … }}" (onRowSelected is on-row-selected)`)
+      }
       const property = camelCase(attr.name)
       if (!isBoundAttribute(attr.value)) {
         // Plain text is the widget's to convert (Lit's attribute converters), "<< Back" included.
@@ -108,7 +112,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         }
       }
       const errorKey = `${name}.${property}`
-      const evaluate = (): unknown => template.evaluate(context.resolve)
+      const evaluate = DEV_MODE
+        ? (): unknown => evaluatingBinding(() => template.evaluate(context.resolve))
+        : (): unknown => template.evaluate(context.resolve)
       const value: ReadonlySignal<unknown> = computed(evaluate, { name: errorKey })
       if (context.inspector?.binding) {
         context.inspector.binding({ key: errorKey, widget: name, property, template: attr.value, element: el, location: sourceLocation(el, attr.name), evaluate })
@@ -184,6 +190,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     disposers.push(() => el.removeEventListener('smith-trigger', onTrigger))
 
     if (el.hasAttribute('name')) {
+      if (DEV_MODE && byName.has(name)) diagnose('duplicate-name', `two widgets are named "${name}" (<${byName.get(name)!.localName}> and <${el.localName}>); rename one`)
       context.define(name, Object.freeze(entity))
       byName.set(name, el)
     }

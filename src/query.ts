@@ -1,3 +1,4 @@
+import { DEV_MODE, diagnose, inDataBinding } from './diagnostics'
 import { causeNow, type Inspector, type QueryRunOutcome } from './inspect'
 import { compileTemplate, stringifyForText, type TemplatePart } from './binding'
 import type { Resolver } from './compile'
@@ -209,8 +210,11 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   }
 
   const run = async (runParams: Readonly<Record<string, unknown>> = {}): Promise<unknown> => {
+    if (DEV_MODE && inDataBinding()) diagnose('query-in-binding', `${name}.run() was called from a data binding; bindings read ${name}.data, and events or page load run ${name}`)
     const runId = ++latestRun
-    inFlight.value++
+    // peek, not a read: a run started inside a computed must not subscribe it to isLoading
+    // (a binding that calls Q.run() would otherwise re-run the query on its own change).
+    inFlight.value = inFlight.peek() + 1
     const controller = new AbortController()
     let timedOut = false
     const timer = setTimeout(() => {
@@ -277,7 +281,7 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       throw error
     } finally {
       clearTimeout(timer)
-      inFlight.value--
+      inFlight.value = inFlight.peek() - 1
     }
   }
 
