@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import '../../widgets/index'
+import '../../widgets/define'
 import { disposingTestApp } from '../support/app'
 
 const testApp = disposingTestApp()

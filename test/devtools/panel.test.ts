@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDevtools, type SmithDevtools } from '../../devtools/index'
-import '../../widgets/index'
+import '../../widgets/define'
 import { startServer, testApp, type TestServer } from '../support/app'
 
 const TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZGEiLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmVkLWJ5LXRlc3Q'
