@@ -5,6 +5,7 @@ import { clockDate } from './clock'
 import { compileTrigger, MISSING, type Resolver } from './compile'
 import { BindingError, describeError } from './errors'
 import { createErrorMap } from './error-map'
+import { createGeolocation } from './geolocation'
 import { createGlobals, type AlertType } from './globals'
 import { createJSObject, type JSObjectDefinition } from './js-object'
 import { mountWidgets, type MountedWidgets } from './mount'
@@ -15,6 +16,7 @@ import { createQuery, queryBindingCodes, type Query, type QueryDefinition } from
 import { computed, effect, signal, untracked } from './reactive'
 import { idbStorage, type StorageBackend } from './storage'
 import { createStore, type ChannelLike, type Store } from './store'
+import { applyTheme, resolveTheme, type ThemeProperties } from './theme'
 
 /** What a user writes: the app's queries, JS objects, modules and page-load actions. */
 export interface AppDefinition {
@@ -27,6 +29,10 @@ export interface AppDefinition {
   readonly libraries?: Readonly<Record<string, unknown>>
   /** Actions to run on page load: query names and `JSObject.function` paths. */
   readonly pageLoad?: readonly string[]
+  /** `appsmith.theme` (Appsmith's theme properties over the default "Modern" theme). */
+  readonly theme?: ThemeProperties
+  /** `appsmith.user` when no Auth_Module gives a user (Appsmith's `email`, `name`, …). */
+  readonly user?: Readonly<Record<string, unknown>>
 }
 
 /** Everything a host or a test may inject; each has the browser's default. */
@@ -64,6 +70,10 @@ export interface AppOptions {
   readonly inspector?: Inspector
   /** Handles `navigateTo`. Default: the browser's location. */
   readonly navigate?: (target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW') => void
+  /** `appsmith.geolocation` reads this. Default: `navigator.geolocation`; `null`: none. */
+  readonly geolocation?: Geolocation | null
+  /** Sends `postWindowMessage`s to the parent window. Default: `window.parent.postMessage`. */
+  readonly postMessage?: (message: unknown, targetOrigin: string) => void
 }
 
 /** What one page of a multi-page app adds to the app while it is mounted. */
@@ -137,6 +147,22 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     resetWidget: (name) => {
       if (widgets === null || !widgets.reset(name)) throw new Error(`resetWidget: no widget is named "${name}"`)
     },
+    setModal: (name, open) => {
+      const modal = scope[name] as { setVisibility?: (visible: boolean) => void } | undefined
+      if (typeof modal?.setVisibility !== 'function') throw new Error(`${open ? 'showModal' : 'closeModal'}: no modal is named "${name}"`)
+      modal.setVisibility(open)
+    },
+    postMessage: (message, source, targetOrigin) => {
+      if (source === 'window') {
+        const post = options.postMessage ?? (typeof window === 'undefined' ? undefined : (m: unknown, o: string) => window.parent.postMessage(m, o))
+        if (post === undefined) throw new Error('postWindowMessage needs a browser window')
+        post(message, targetOrigin)
+        return
+      }
+      const frame = scope[source] as { postMessage?: (m: unknown, o: string) => void } | undefined
+      if (typeof frame?.postMessage !== 'function') throw new Error(`postWindowMessage: "${source}" is neither "window" nor an iframe widget`)
+      frame.postMessage(message, targetOrigin)
+    },
     warn,
   })
   disposers.add(disposeGlobals)
@@ -147,13 +173,23 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   // A name found nowhere is MISSING, which compiled code turns into Appsmith's ReferenceError.
   const resolve: Resolver = (name) => (name in scope ? scope[name] : name in globalThis ? (globalThis as Record<string, unknown>)[name] : MISSING)
   Object.assign(scope, globals)
+  const theme = resolveTheme(definition.theme)
+  const configuredUser = Object.freeze({ ...definition.user })
+  const geolocation = createGeolocation(options.geolocation === undefined ? (globalThis.navigator as Navigator | undefined)?.geolocation : options.geolocation)
+  disposers.add(() => void (geolocation.clearWatch as () => Promise<void>)())
   scope.appsmith = Object.freeze({
     store: store.view,
     get URL() {
       return url.value
     },
     mode: options.mode ?? 'PUBLISHED',
-    user: Object.freeze({}),
+    // Auth_Module's user when it has one (Appsmith's own user is the signed-in person).
+    get user() {
+      const fromAuth = (scope.Auth_Module as { user?: unknown } | undefined)?.user
+      return fromAuth !== null && typeof fromAuth === 'object' ? fromAuth : configuredUser
+    },
+    theme,
+    geolocation,
   })
   if (options.now) scope.Date = clockDate(options.now)
   if (options.fetch) scope.fetch = options.fetch
@@ -280,6 +316,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       for (const [name, source] of Object.entries(page?.jsObjects ?? {})) {
         definePageEntity(name, createJSObject(name, source, resolve, (refresh) => void pageRefreshers.push(refresh)))
       }
+      applyTheme(root, theme)
       widgets = mountWidgets(root, {
         scope,
         resolve,

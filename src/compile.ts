@@ -644,6 +644,20 @@ export function referencedNames(code: string): string[] {
 }
 
 /**
+ * Names `code` certainly reads as free references (not keys, parameters or
+ * locals), in first-use order. Code the analysis cannot classify (it holds a
+ * `class`) gives every candidate, as {@link referencedNames} does.
+ */
+export function freeReads(code: string): string[] {
+  const a = analyze(code)
+  if (a.failure !== null) return a.names
+  if (a.uses.length === 0 && a.lenient.size === a.names.length && a.names.length > 0) return a.names
+  const out = new Set<string>()
+  for (const use of a.uses) out.add(code.slice(use.start, use.end))
+  return Array.from(out)
+}
+
+/**
  * Member paths read as `X.data`, `X.fn.data` (also through `?.`), for
  * ordering page-load actions: `getusers_API.data.results` gives
  * `{ entity: 'getusers_API', path: 'getusers_API' }`,

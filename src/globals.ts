@@ -10,6 +10,10 @@ export interface GlobalsHost {
   readonly alert: (message: string, type: AlertType) => void
   readonly navigate: (target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW') => void
   readonly resetWidget: (name: string, resetChildren: boolean) => void
+  /** Opens or closes the modal widget of that name (an error when there is none). */
+  readonly setModal: (name: string, open: boolean) => void
+  /** Sends a message to the parent window (`source` "window") or to an iframe widget by name. */
+  readonly postMessage: (message: unknown, source: string, targetOrigin: string) => void
   readonly warn: (message: string) => void
 }
 
@@ -27,6 +31,9 @@ export interface Globals {
   download(data: unknown, fileName: string, fileType?: string): Promise<void>
   copyToClipboard(text: string): Promise<void>
   resetWidget(widgetName: string, resetChildren?: boolean): Promise<void>
+  showModal(modalName: string): Promise<void>
+  closeModal(modalName: string): Promise<void>
+  postWindowMessage(message: unknown, source: string, targetOrigin: string): Promise<void>
 }
 
 const ALERT_TYPES = new Set<AlertType>(['success', 'info', 'warning', 'error'])
@@ -102,6 +109,18 @@ export function createGlobals(host: GlobalsHost): { globals: Globals; dispose():
     async resetWidget(widgetName, resetChildren = true) {
       host.resetWidget(widgetName, resetChildren)
     },
+    async showModal(modalName) {
+      host.setModal(modalNameOf('showModal', modalName), true)
+    },
+    async closeModal(modalName) {
+      host.setModal(modalNameOf('closeModal', modalName), false)
+    },
+    async postWindowMessage(message, source = 'window', targetOrigin) {
+      if (typeof targetOrigin !== 'string' || targetOrigin === '') {
+        throw new TypeError('postWindowMessage: give the target origin (for example "https://example.com", or "*")')
+      }
+      host.postMessage(message, source, targetOrigin)
+    },
   }
 
   return {
@@ -122,6 +141,12 @@ function settled(write: Promise<void>): Promise<Record<string, never>> {
   const result = write.then((): Record<string, never> => ({}))
   result.catch(() => undefined)
   return result
+}
+
+/** Appsmith passes a modal by name (`showModal('Modal1')`, also `showModal(Modal1.name)`). */
+function modalNameOf(fn: string, name: unknown): string {
+  if (typeof name !== 'string' || name === '') throw new TypeError(`${fn}: give the modal's name, for example ${fn}('Modal1')`)
+  return name
 }
 
 function errorText(e: unknown): string {

@@ -188,6 +188,16 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     }
     el.addEventListener('smith-trigger', onTrigger)
     disposers.push(() => el.removeEventListener('smith-trigger', onTrigger))
+    // A widget that hides itself (a modal closed with Escape) asks, so `isVisible` follows.
+    const onVisibility = (event: Event): void => {
+      if (event.target !== el) return
+      const visibleNow = (event as CustomEvent<{ visible?: unknown }>).detail?.visible
+      if (typeof visibleNow !== 'boolean') return
+      event.preventDefault()
+      setHidden(!visibleNow)
+    }
+    el.addEventListener('smith-visibility', onVisibility)
+    disposers.push(() => el.removeEventListener('smith-visibility', onVisibility))
 
     if (el.hasAttribute('name')) {
       if (DEV_MODE && byName.has(name)) diagnose('duplicate-name', `two widgets are named "${name}" (<${byName.get(name)!.localName}> and <${el.localName}>); rename one`)

@@ -4,6 +4,11 @@
  * (`smithlet/widgets/define`) defines every `smith-*` element.
  */
 import { SmithButton } from './button'
+import { SmithCanvas } from './canvas'
+import { SmithContainer } from './container'
+import { SmithForm } from './form'
+import { SmithModal } from './modal'
+import { SmithPlaceholder } from './placeholder'
 import { SmithDocumentViewer } from './document-viewer'
 import { SmithIframe } from './iframe'
 import { SmithSelect } from './select'
@@ -26,6 +31,9 @@ export { SmithElement, TRIGGER_EVENT } from './smith-element'
 export type { TriggerDetail } from './smith-element'
 export { SmithButton, SmithInput, SmithTable, SmithText, SmithToast }
 export { SmithDocumentViewer, SmithIframe, SmithStatbox, SmithTabs }
+export { SmithCanvas, SmithContainer, SmithForm, SmithModal, SmithPlaceholder }
+export { GRID_COLUMNS } from './canvas'
+export { VISIBILITY_EVENT } from './modal'
 export type { Tab, TabConfig } from './tabs'
 export { SmithSelect, SmithCheckbox, SmithCheckboxGroup, SmithRadioGroup, SmithSwitch, SmithIconButton, SmithImage, SmithDivider, SmithProgress }
 export type { Option } from './options'
@@ -52,6 +60,11 @@ export const widgets = {
   'smith-image': SmithImage,
   'smith-divider': SmithDivider,
   'smith-progress': SmithProgress,
+  'smith-canvas': SmithCanvas,
+  'smith-container': SmithContainer,
+  'smith-form': SmithForm,
+  'smith-modal': SmithModal,
+  'smith-placeholder': SmithPlaceholder,
 } as const
 
 /** Defines the widgets in a registry; tags already defined are skipped. */
@@ -84,5 +97,10 @@ declare global {
     'smith-image': SmithImage
     'smith-divider': SmithDivider
     'smith-progress': SmithProgress
+    'smith-canvas': SmithCanvas
+    'smith-container': SmithContainer
+    'smith-form': SmithForm
+    'smith-modal': SmithModal
+    'smith-placeholder': SmithPlaceholder
   }
 }
