@@ -3,11 +3,10 @@
  * `attach(app)` docks `<smith-devtools>` on the page. `smithlet dev` does both; a
  * production build never imports this module.
  */
-import './panel'
-import type { InspectedApp, SmithDevtools } from './panel'
+import { defineSmithDevtools, type InspectedApp, type SmithDevtools } from './panel'
 import { createDevtoolsSession, type DevtoolsSession } from './session'
 
-export { SmithDevtools } from './panel'
+export { SmithDevtools, defineSmithDevtools } from './panel'
 export { createDevtoolsSession, maskedPath } from './session'
 export type { DevtoolsSession, QueryLogEntry } from './session'
 
@@ -27,6 +26,7 @@ export function createDevtools(): Devtools {
     inspector: session.inspector,
     session,
     attach(app, options = {}) {
+      defineSmithDevtools()
       const panel = document.createElement('smith-devtools') as SmithDevtools
       panel.app = app
       panel.session = session

@@ -275,4 +275,7 @@ export class SmithDevtools extends LitElement {
   }
 }
 
-if (!customElements.get('smith-devtools')) customElements.define('smith-devtools', SmithDevtools)
+/** Defines `<smith-devtools>` once (a function, not a module side effect: the package marks only widgets/define as having one). */
+export function defineSmithDevtools(registry: CustomElementRegistry = customElements): void {
+  if (!registry.get('smith-devtools')) registry.define('smith-devtools', SmithDevtools)
+}

@@ -1,4 +1,4 @@
-import { DEV_MODE, setDiagnosticSink } from './diagnostics'
+import { setDiagnosticSink } from './diagnostics'
 import { withCause, type Inspector } from './inspect'
 import { compileTemplate } from './binding'
 import { clockDate } from './clock'
@@ -120,7 +120,7 @@ export interface App {
 export async function createApp(definition: AppDefinition, options: AppOptions = {}): Promise<App> {
   if (typeof definition?.id !== 'string' || definition.id === '') throw new TypeError('createApp: the definition needs an id')
   const warn = options.warn ?? ((message: string) => console.warn(message))
-  if (DEV_MODE) setDiagnosticSink(warn)
+  if (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) setDiagnosticSink(warn)
   const channel = options.channel === null
     ? null
     : (options.channel ?? (typeof BroadcastChannel === 'function' ? (n: string) => new BroadcastChannel(n) as ChannelLike : null))?.(`smithlet:${definition.id}`) ?? null

@@ -1,4 +1,4 @@
-import { DEV_MODE, diagnose } from './diagnostics'
+import { diagnose } from './diagnostics'
 import { CompileError, compileExpression, type Resolver } from './compile'
 import { BindingError, isThenable } from './errors'
 import { parseTemplate } from './template'
@@ -148,7 +148,7 @@ function checkValue(value: unknown, code: string): unknown {
     // A data binding is synchronous; a Promise here means a trigger was bound as data
     // (`{{ Api.run() }}`). Swallow its outcome and say what to write instead.
     Promise.resolve(value).catch(() => undefined)
-    if (DEV_MODE) diagnose('promise-binding', `{{ ${code.trim()} }} returned a Promise; bind to its result (Api.data, JSObject.fn.data) and run the action from an event or page load`)
+    if (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) diagnose('promise-binding', `{{ ${code.trim()} }} returned a Promise; bind to its result (Api.data, JSObject.fn.data) and run the action from an event or page load`)
     throw new BindingError(
       'A binding returned a Promise: bind to the result (for example Api.data or JSObject.fn.data) and run the action from an event or page load',
       code,

@@ -1,14 +1,15 @@
 /**
  * Dev-only diagnostics: warnings for the mistakes people make, each with a code and a
- * README anchor (as Lit's `issueWarning` does). `DEV_MODE` is true unless the bundler
- * defines `__SMITHLET_DEV__` as `false` — `smithlet build` does, so every check and
- * message below is compiled out of production builds.
+ * README anchor (as Lit's `issueWarning` does).
+ *
+ * Every call site is guarded by the expression
+ * `typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__` written out in place: true
+ * when nothing defines the flag (tests, `smithlet dev`), and folded to `false` where
+ * `smithlet build` defines `__SMITHLET_DEV__` as `false`. It must be the expression, not
+ * an imported constant: esbuild folds a define within the module that uses it, before it
+ * decides what is used, so the guarded call and this whole module drop out of a
+ * production bundle; an imported `DEV_MODE` would fold too late and leave them in.
  */
-
-declare const __SMITHLET_DEV__: boolean | undefined
-
-/** True in development (tests, `smithlet dev`); false in a production build. */
-export const DEV_MODE: boolean = typeof __SMITHLET_DEV__ === 'boolean' ? __SMITHLET_DEV__ : true
 
 /** The diagnostics, by code; the README has a section for each (`#promise-binding`, …). */
 export const DIAGNOSTICS = {

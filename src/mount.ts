@@ -1,4 +1,4 @@
-import { DEV_MODE, diagnose, evaluatingBinding } from './diagnostics'
+import { diagnose, evaluatingBinding } from './diagnostics'
 import type { Inspector } from './inspect'
 import { compileTemplate, locateError } from './binding'
 import { referencedNames, type Resolver } from './compile'
@@ -88,7 +88,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
 
     for (const attr of [...el.attributes]) {
       if (attr.name.startsWith('on-')) continue
-      if (DEV_MODE && /^on[a-z]+$/.test(attr.name) && isBoundAttribute(attr.value)) {
+      if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && /^on[a-z]+$/.test(attr.name) && isBoundAttribute(attr.value)) {
         diagnose('event-attribute', `${name}: attribute "${attr.name}" holds a binding but is not an event attribute; events take the on- prefix with dashes: on-${attr.name.slice(2)}="{{ … }}" (onRowSelected is on-row-selected)`)
       }
       const property = camelCase(attr.name)
@@ -112,7 +112,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         }
       }
       const errorKey = `${name}.${property}`
-      const evaluate = DEV_MODE
+      const evaluate = typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__
         ? (): unknown => evaluatingBinding(() => template.evaluate(context.resolve))
         : (): unknown => template.evaluate(context.resolve)
       const value: ReadonlySignal<unknown> = computed(evaluate, { name: errorKey })
@@ -200,7 +200,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     disposers.push(() => el.removeEventListener('smith-visibility', onVisibility))
 
     if (el.hasAttribute('name')) {
-      if (DEV_MODE && byName.has(name)) diagnose('duplicate-name', `two widgets are named "${name}" (<${byName.get(name)!.localName}> and <${el.localName}>); rename one`)
+      if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && byName.has(name)) diagnose('duplicate-name', `two widgets are named "${name}" (<${byName.get(name)!.localName}> and <${el.localName}>); rename one`)
       context.define(name, Object.freeze(entity))
       byName.set(name, el)
     }

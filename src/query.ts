@@ -1,4 +1,4 @@
-import { DEV_MODE, diagnose, inDataBinding } from './diagnostics'
+import { diagnose, inDataBinding } from './diagnostics'
 import { causeNow, type Inspector, type QueryRunOutcome } from './inspect'
 import { compileTemplate, stringifyForText, type TemplatePart } from './binding'
 import type { Resolver } from './compile'
@@ -210,7 +210,7 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   }
 
   const run = async (runParams: Readonly<Record<string, unknown>> = {}): Promise<unknown> => {
-    if (DEV_MODE && inDataBinding()) diagnose('query-in-binding', `${name}.run() was called from a data binding; bindings read ${name}.data, and events or page load run ${name}`)
+    if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && inDataBinding()) diagnose('query-in-binding', `${name}.run() was called from a data binding; bindings read ${name}.data, and events or page load run ${name}`)
     const runId = ++latestRun
     // peek, not a read: a run started inside a computed must not subscribe it to isLoading
     // (a binding that calls Q.run() would otherwise re-run the query on its own change).

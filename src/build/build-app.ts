@@ -36,6 +36,12 @@ export interface AppBuildConfig {
   readonly write: boolean
   /** `linked` source maps (development). */
   readonly sourcemap?: boolean
+  /**
+   * A development build: `__SMITHLET_DEV__` is true (dev-only diagnostics), pages carry
+   * source locations and the devtools panel is docked. Default false: a production build
+   * compiles all of that out.
+   */
+  readonly dev?: boolean
   /** More esbuild plugins (the dev server's capture). */
   readonly plugins?: readonly Plugin[]
 }
@@ -58,8 +64,9 @@ export function appBuildOptions(config: AppBuildConfig): BuildOptions {
     sourcemap: config.sourcemap ? 'linked' : false,
     write: config.write,
     metafile: true,
+    define: { __SMITHLET_DEV__: config.dev ? 'true' : 'false' },
     logLevel: 'silent', // callers report errors and warnings themselves
-    plugins: [smithletPlugin({ app: dir }), ...(config.plugins ?? [])],
+    plugins: [smithletPlugin({ app: dir, dev: config.dev === true }), ...(config.plugins ?? [])],
   }
 }
 

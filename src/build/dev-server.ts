@@ -65,6 +65,8 @@ export interface DevServerOptions {
   readonly csp?: boolean | string
   /** Minify the bundle; default true without watch, false with it. */
   readonly minify?: boolean
+  /** Docks the devtools panel and turns dev-only diagnostics on; default: as `watch` (`smithlet dev`). */
+  readonly devtools?: boolean
   /** Path prefix → backend base URL, e.g. `{ '/api': 'http://127.0.0.1:9000' }`. */
   readonly proxy?: Readonly<Record<string, string>>
   /** Where build errors and warnings go; default stderr, esbuild's format. */
@@ -163,7 +165,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     },
   }
 
-  const ctx = await context(appBuildOptions({ dir, outdir, minify: options.minify ?? !watch, write: false, sourcemap: watch, plugins: [capture] }))
+  const ctx = await context(appBuildOptions({ dir, outdir, minify: options.minify ?? !watch, write: false, sourcemap: watch, dev: options.devtools ?? watch, plugins: [capture] }))
   try {
     await ctx.rebuild()
   } catch (error) {

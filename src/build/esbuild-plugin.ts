@@ -48,6 +48,8 @@ export interface SmithletPluginOptions {
   readonly queries?: readonly string[]
   /** Base for relative paths; default `process.cwd()`. */
   readonly cwd?: string
+  /** A development build of the app folder: source locations and the devtools panel. */
+  readonly dev?: boolean
 }
 
 /** The entry point an app folder build starts from. */
@@ -68,6 +70,7 @@ const RUNTIME = {
   widgets: resolve(HERE, `../../widgets/define${EXT}`),
   auth: resolve(HERE, `../../modules/auth/index${EXT}`),
   compiled: COMPILED_MODULE_ID,
+  devtools: resolve(HERE, `../../devtools/index${EXT}`),
 }
 /** Auth_Module's query templates, compiled ahead of time in every app that uses it. */
 const AUTH_QUERIES = resolve(HERE, `../../modules/auth/queries${EXT}`)
@@ -109,7 +112,7 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
           const app = await loadFolder()
           const watch = { watchFiles: [...app.watchFiles, ...app.styles], watchDirs: [...app.watchDirs] }
           if (args.path === APP_STYLESHEET) return { contents: appStylesheetSource(app), loader: 'css', resolveDir: app.dir, ...watch }
-          return { contents: appEntrySource(app, RUNTIME), loader: 'js', resolveDir: app.dir, ...watch }
+          return { contents: appEntrySource(app, RUNTIME, { dev: options.dev }), loader: 'js', resolveDir: app.dir, ...watch }
         } catch (error) {
           return folderError(error)
         }
