@@ -106,6 +106,9 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
     `  modules: { ${moduleEntries.join(', ')} },`,
     `  libraries: { ${libraries.join(', ')} },`,
     `  pages: [\n${pages.join(',\n')}\n  ],`,
+    // appsmith.theme and appsmith.user, for the runtime that reads them.
+    config.theme === undefined ? '' : `  theme: ${JSON.stringify(config.theme)},`,
+    config.user === undefined ? '' : `  user: ${JSON.stringify(config.user)},`,
     // The app's root is the folder its script is served from, wherever the host puts it.
     `}, { base: new URL('./', import.meta.url).href${dev ? ', inspector: $devtools.inspector' : ''} });`,
     '$app = $running.app;',

@@ -12,7 +12,7 @@
  * build) are printed, not asserted.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +29,21 @@ import type { StaticServer } from '../support/static-server'
 const run = promisify(execFile)
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']
+
+/** A user's TypeScript module importing every entry point; a wrong type must not compile. */
+const TYPES_CHECK = `import { createApp, startApp, type MultiPageDefinition } from 'smithlet'
+import { SmithButton, defineWidgets } from 'smithlet/widgets'
+import 'smithlet/widgets/define'
+import { authModule } from 'smithlet/auth'
+import { smithletPlugin, buildApp, type AppFolder } from 'smithlet/esbuild'
+const def: MultiPageDefinition = { id: 'x', pages: [{ name: 'Home', html: '' }] }
+void startApp(def)
+void createApp({ id: 'y', modules: { Auth_Module: authModule({ loginUrl: '/l', refreshUrl: '/r' }) } })
+void buildApp({ dir: 'app' })
+export const parts: [typeof SmithButton, typeof defineWidgets, string, AppFolder | undefined] = [SmithButton, defineWidgets, smithletPlugin({ app: 'app' }).name, undefined]
+// @ts-expect-error: the plugin's name is a string
+export const wrong: number = smithletPlugin({}).name
+`
 
 let work: string
 let tarball: string
@@ -85,6 +100,13 @@ describe('the packed tarball, installed into an empty folder', () => {
       await expect(stat(join(work, 'node_modules', dev))).rejects.toThrow()
     }
 
+    // The declarations resolve through `exports` for a strict NodeNext TypeScript project
+    // (the repository's compiler, as the user's would be).
+    await writeFile(join(work, 'types-check.mts'), TYPES_CHECK)
+    const tsc = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2023,dom', '--skipLibCheck', '--types', '']
+    await sh(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), ...tsc, 'types-check.mts'])
+    const startedApp = performance.now()
+
     await sh('npx', ['--no-install', 'smithlet', 'create', 'app'])
     const check = await sh('npx', ['--no-install', 'smithlet', 'check', 'app'])
     expect(check.stdout).toMatch(/no problems/)
@@ -100,7 +122,8 @@ describe('the packed tarball, installed into an empty folder', () => {
     const response = await page.goto(server.url)
     expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP)
     await waitForText(page, 'ItemsText', '3 items')
-    figures.push(`install to first page: ${((performance.now() - startedAt) / 1000).toFixed(1)} s (npm install + create + check + build + first render)`)
+    const now = performance.now()
+    figures.push(`install to first page: ${((now - startedAt) / 1000).toFixed(1)} s (npm install ${((startedApp - startedAt) / 1000).toFixed(1)} s incl. a type check; create + check + build + first render ${((now - startedApp) / 1000).toFixed(1)} s)`)
     const size = await sizeOfTree(dist)
     figures.push(`starter build (all files of app/dist): ${(size.raw / 1024).toFixed(1)} KiB, ${(size.gzip / 1024).toFixed(1)} KiB gzipped`)
 
