@@ -14,7 +14,7 @@
 import { createApp } from './app'
 import type { App, AppDefinition, AppOptions, PageContent } from './app'
 import { describeError } from './errors'
-import { navigateBrowser } from './navigate'
+import { isHostTarget, isUrlTarget, navigateBrowser } from './navigate'
 import { signal } from './reactive'
 import { createRouter } from './router'
 import type { Router } from './router'
@@ -58,6 +58,12 @@ export interface RunningApp {
   dispose(): void
 }
 
+/** A `navigateTo` target that is not a page, as a URL (see isUrlTarget); a bare word is an error naming the pages. */
+function urlTarget(target: string, pages: readonly string[]): string {
+  if (!isUrlTarget(target)) throw new Error(`navigateTo: this app has no page "${target}" (pages: ${pages.join(', ')})`)
+  return isHostTarget(target) ? `https://${target}` : target
+}
+
 /** Starts a multi-page app and shows the page its URL names. See the file comment. */
 export async function startApp(definition: MultiPageDefinition, options: PagesOptions = {}): Promise<RunningApp> {
   const win = options.window ?? window
@@ -76,7 +82,7 @@ export async function startApp(definition: MultiPageDefinition, options: PagesOp
 
   const navigate = (target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW'): void => {
     const page = router.find(target)
-    if (page === undefined) return navigateBrowser(target, params, mode)
+    if (page === undefined) return navigateBrowser(urlTarget(target, [...byName.keys()]), params, mode)
     const url = router.urlOf(page, params)
     if (mode === 'NEW_WINDOW') {
       win.open(url, '_blank', 'noopener')

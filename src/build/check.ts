@@ -10,6 +10,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { jsObjectSource } from '../compile'
+import { isUrlTarget } from '../navigate'
 import { lineColumn } from '../scan'
 import { hasBinding, parseTemplate } from '../template'
 import { AppFolderError, loadAppFolder } from './app-folder'
@@ -75,16 +76,17 @@ export async function checkAppFolder(dir: string): Promise<CheckProblem[]> {
     ...page.widgets.flatMap((w) => (w.name === undefined ? [] : [w.name])),
   ]
   const everywhere = new Set([...appNames, ...folder.pages.flatMap(pageNames)])
-  const known = (names: ReadonlySet<string>) => (name: string) => names.has(name) || builtins.has(name)
+  const pages = folder.pages.map((p) => p.name)
+  const known = (names: ReadonlySet<string>): Names => ({ known: (name) => names.has(name) || builtins.has(name), pages })
 
   for (const js of folder.jsObjects) await checkJsObject(js, known(everywhere), problems)
   for (const q of folder.queries) await checkQuery(q, known(everywhere), problems)
   for (const page of folder.pages) {
     const scope = new Set([...appNames, ...pageNames(page)])
-    const isKnown = known(scope)
-    checkPage(page, isKnown, problems)
+    const names = known(scope)
+    checkPage(page, names, problems)
     for (const js of page.jsObjects) await checkJsObject(js, known(new Set([...everywhere, ...scope])), problems)
-    for (const q of page.queries) await checkQuery(q, isKnown, problems)
+    for (const q of page.queries) await checkQuery(q, names, problems)
     for (const action of [...page.pageLoad, ...page.onPageUnload]) {
       const entity = action.split('.')[0]!
       if (!scope.has(entity)) {
@@ -95,10 +97,16 @@ export async function checkAppFolder(dir: string): Promise<CheckProblem[]> {
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
 }
 
+/** What code may name: entities and globals, and the pages navigateTo may target. */
+interface Names {
+  known(name: string): boolean
+  readonly pages: readonly string[]
+}
+
 /** Attributes mount never evaluates (src/mount.ts). */
 const PLAIN_ATTRIBUTE = /^(name|id|class|style|slot|role|tabindex|title|lang|dir|aria-.*|data-.*)$/
 
-function checkPage(page: PageSource, isKnown: (name: string) => boolean, problems: CheckProblem[]): void {
+function checkPage(page: PageSource, names: Names, problems: CheckProblem[]): void {
   for (const widget of page.widgets) {
     for (const attr of widget.attributes) {
       if (PLAIN_ATTRIBUTE.test(attr.name)) continue
@@ -110,10 +118,10 @@ function checkPage(page: PageSource, isKnown: (name: string) => boolean, problem
       }
       const trigger = attr.name.startsWith('on-')
       if (trigger && !hasBinding(attr.value)) {
-        if (attr.value.trim() !== '') checkCode(attr.value, 'trigger', 0, isKnown, report)
+        if (attr.value.trim() !== '') checkCode(attr.value, 'trigger', 0, names, report)
         continue
       }
-      checkTemplate(attr.value, trigger ? 'trigger' : 'expression', isKnown, report)
+      checkTemplate(attr.value, trigger ? 'trigger' : 'expression', names, report)
     }
   }
 }
@@ -122,7 +130,7 @@ function checkPage(page: PageSource, isKnown: (name: string) => boolean, problem
 function checkTemplate(
   template: string,
   kind: CodeKind,
-  isKnown: (name: string) => boolean,
+  names: Names,
   report: (offset: number, message: string) => void,
 ): void {
   if (!hasBinding(template)) return
@@ -136,20 +144,28 @@ function checkTemplate(
     return
   }
   for (const segment of parsed.segments) {
-    if (segment.kind === 'expr') checkCode(segment.code, kind, segment.start + 2, isKnown, report)
+    if (segment.kind === 'expr') checkCode(segment.code, kind, segment.start + 2, names, report)
   }
 }
 
-function checkCode(code: string, kind: CodeKind, base: number, isKnown: (name: string) => boolean, report: (offset: number, message: string) => void): void {
+function checkCode(code: string, kind: CodeKind, base: number, names: Names, report: (offset: number, message: string) => void): void {
   const analysis = freeNames(code, kind)
   if (!analysis.ok) {
     report(base + analysis.offset, `syntax error: ${analysis.message}`)
     return
   }
-  for (const use of analysis.uses) if (!isKnown(use.name)) report(base + use.offset, `"${use.name}" is not defined: no widget, query, JS object, module, library or global has that name`)
+  for (const use of analysis.uses) if (!names.known(use.name)) report(base + use.offset, `"${use.name}" is not defined: no widget, query, JS object, module, library or global has that name`)
+  checkNavigations(analysis.navigations, names.pages, (offset, message) => report(base + offset, message))
 }
 
-async function checkJsObject(js: EntityFile, isKnown: (name: string) => boolean, problems: CheckProblem[]): Promise<void> {
+/** A literal navigateTo target that is neither a page nor a URL names a page that does not exist. */
+function checkNavigations(navigations: readonly { target: string; offset: number }[], pages: readonly string[], report: (offset: number, message: string) => void): void {
+  for (const { target, offset } of navigations) {
+    if (!isUrlTarget(target) && !pages.includes(target)) report(offset, `navigateTo: this app has no page "${target}" (pages: ${pages.join(', ')})`)
+  }
+}
+
+async function checkJsObject(js: EntityFile, names: Names, problems: CheckProblem[]): Promise<void> {
   const source = await readFile(js.file, 'utf8')
   const report = (offset: number, message: string): void => {
     const { line, column } = lineColumn(source, offset)
@@ -164,10 +180,11 @@ async function checkJsObject(js: EntityFile, isKnown: (name: string) => boolean,
     problems.push({ file: js.file, line, column: 1, message: error instanceof Error ? error.message : String(error) })
     return
   }
-  for (const use of analysis.uses) if (!isKnown(use.name)) report(use.offset, `"${use.name}" is not defined: no widget, query, JS object, module, library or global has that name`)
+  for (const use of analysis.uses) if (!names.known(use.name)) report(use.offset, `"${use.name}" is not defined: no widget, query, JS object, module, library or global has that name`)
+  checkNavigations(analysis.navigations, names.pages, report)
 }
 
-async function checkQuery(q: QueryFile, isKnown: (name: string) => boolean, problems: CheckProblem[]): Promise<void> {
+async function checkQuery(q: QueryFile, names: Names, problems: CheckProblem[]): Promise<void> {
   const text = await readFile(q.file, 'utf8')
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {
@@ -175,7 +192,7 @@ async function checkQuery(q: QueryFile, isKnown: (name: string) => boolean, prob
       const raw = q.file.endsWith('.json') ? JSON.stringify(value).slice(1, -1) : value
       const found = text.indexOf(raw)
       const verbatim = found >= 0 && raw === value
-      checkTemplate(value, 'expression', isKnown, (offset, message) => {
+      checkTemplate(value, 'expression', names, (offset, message) => {
         const { line, column } = lineColumn(text, found < 0 ? 0 : verbatim ? found + offset : found)
         problems.push({ file: q.file, line, column, message: `query ${q.name}: ${message}` })
       })

@@ -209,7 +209,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (failure !== null && path !== RELOAD_CLIENT_PATH) {
       const page = pageShell({ title: 'Build failed', assets: '/', extraScripts }).replace('<body></body>', `<body><pre>${escapeText(failure)}</pre></body>`)
       send(req, res, 500, { body: Buffer.from(page), type: contentTypeOf('page.html') })
-      if (watch) return
       return
     }
     const asset = assets.get(path) ?? assets.get(pagePath(path, pages))

@@ -6,6 +6,8 @@
  * parameter, `const`, a function). A name declared anywhere in the code counts as
  * declared everywhere in it: the check never reports a name that might be bound, at the
  * price of missing a use outside its block. `typeof X` is never reported (it is safe).
+ * Calls `navigateTo('Page', …)` with a literal target are listed, so the check can tell
+ * a page that does not exist.
  */
 import { parse } from 'acorn'
 
@@ -15,8 +17,16 @@ export interface NameUse {
   readonly offset: number
 }
 
-/** What {@link freeNames} found: a syntax error, or the free names. */
-export type Analysis = { readonly ok: true; readonly uses: readonly NameUse[] } | { readonly ok: false; readonly message: string; readonly offset: number }
+/** A `navigateTo('Page', …)` call with a literal target, and where the target is. */
+export interface Navigation {
+  readonly target: string
+  readonly offset: number
+}
+
+/** What {@link freeNames} found: a syntax error, or the free names and the literal navigateTo targets. */
+export type Analysis =
+  | { readonly ok: true; readonly uses: readonly NameUse[]; readonly navigations: readonly Navigation[] }
+  | { readonly ok: false; readonly message: string; readonly offset: number }
 
 /** How the code is written: a binding expression, trigger statements, or a module (a JS object file). */
 export type CodeKind = 'expression' | 'trigger' | 'module'
@@ -50,9 +60,16 @@ export function freeNames(code: string, kind: CodeKind): Analysis {
   }
   const declared = new Set<string>()
   const uses: NameUse[] = []
-  visit(ast, null, '', declared, uses)
-  const free = uses.filter((u) => !declared.has(u.name) && u.offset >= at && u.offset < at + code.length)
-  return { ok: true, uses: free.map((u) => ({ name: u.name, offset: u.offset - at })) }
+  const navigations: Navigation[] = []
+  visit(ast, null, '', declared, uses, navigations)
+  const inCode = (offset: number): boolean => offset >= at && offset < at + code.length
+  const free = uses.filter((u) => !declared.has(u.name) && inCode(u.offset))
+  return {
+    ok: true,
+    uses: free.map((u) => ({ name: u.name, offset: u.offset - at })),
+    // navigateTo shadowed by a local of the same name is not the global.
+    navigations: declared.has('navigateTo') ? [] : navigations.filter((n) => inCode(n.offset)).map((n) => ({ target: n.target, offset: n.offset - at })),
+  }
 }
 
 /** Collects the names a binding pattern declares. */
@@ -77,8 +94,16 @@ function declare(pattern: AstNode | null | undefined, declared: Set<string>): vo
   }
 }
 
-function visit(node: AstNode, parent: AstNode | null, key: string, declared: Set<string>, uses: NameUse[]): void {
+function visit(node: AstNode, parent: AstNode | null, key: string, declared: Set<string>, uses: NameUse[], navigations: Navigation[]): void {
   switch (node.type) {
+    case 'CallExpression': {
+      const callee = node.callee as AstNode
+      const first = (node.arguments as AstNode[])[0]
+      if (callee.type === 'Identifier' && callee.name === 'navigateTo' && first?.type === 'Literal' && typeof first.value === 'string') {
+        navigations.push({ target: first.value, offset: first.start })
+      }
+      break
+    }
     case 'VariableDeclarator':
       declare(node.id as AstNode, declared)
       break
@@ -106,7 +131,7 @@ function visit(node: AstNode, parent: AstNode | null, key: string, declared: Set
     case 'LabeledStatement':
     case 'BreakStatement':
     case 'ContinueStatement':
-      if (node.body) visit(node.body as AstNode, node, 'body', declared, uses)
+      if (node.body) visit(node.body as AstNode, node, 'body', declared, uses, navigations)
       return
     case 'MetaProperty':
       return
@@ -120,8 +145,8 @@ function visit(node: AstNode, parent: AstNode | null, key: string, declared: Set
   for (const [childKey, value] of Object.entries(node)) {
     if (childKey === 'type' || childKey === 'start' || childKey === 'end' || childKey === 'loc') continue
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item, node, childKey, declared, uses)
-    } else if (isNode(value)) visit(value, node, childKey, declared, uses)
+      for (const item of value) if (isNode(item)) visit(item, node, childKey, declared, uses, navigations)
+    } else if (isNode(value)) visit(value, node, childKey, declared, uses, navigations)
   }
 }
 

@@ -78,6 +78,19 @@ describe('checkAppFolder', () => {
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/<smith-text name="Cross"> text: "HomeButton" is not defined/)])
   })
 
+  test('navigateTo a page that does not exist, at the target; URLs and real pages pass', async () => {
+    const dir = await starter('navigate', {
+      'pages/About/index.html': (t) => t.replace("navigateTo('Home')", "navigateTo('Hom')"),
+      'js/Links.js': () => "export default {\n  go() {\n    navigateTo('About');\n    navigateTo('https://example.com');\n    navigateTo('/x');\n    return navigateTo('Users', { q: 1 });\n  },\n};\n",
+    })
+    const about = await readFile(join(dir, 'pages/About/index.html'), 'utf8')
+    const problems = await checkAppFolder(dir)
+    expect(problems.map((p) => ({ ...p, file: p.file.slice(dir.length + 1) }))).toEqual([
+      { file: 'js/Links.js', line: 6, column: 23, message: 'JS object Links: navigateTo: this app has no page "Users" (pages: Home, About)' },
+      { file: 'pages/About/index.html', ...where(about, "'Hom'"), message: expect.stringMatching(/navigateTo: this app has no page "Hom" \(pages: Home, About\)$/) },
+    ])
+  })
+
   test('a page-load action naming nothing is reported; a broken folder is one problem at its file', async () => {
     const dir = await starter('actions', { 'pages/Home/page.json': () => '{ "pageLoad": ["getItem"] }' })
     expect((await checkAppFolder(dir)).map((p) => p.message)).toEqual(['page action "getItem": no query or JS object is named "getItem" on page Home'])

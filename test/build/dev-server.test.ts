@@ -114,4 +114,22 @@ describe('startDevServer', () => {
     controller.abort()
     await reader.cancel().catch(() => undefined)
   })
+
+  test('watch: a first build that fails shows its errors on the page, then the app once it builds', async () => {
+    const broken = await createApp(join(tmp, 'broken'))
+    await writeFile(join(broken, 'js/Oops.js'), 'export default { f() { return 1 +; } }\n')
+    const server = await startDevServer({ dir: broken, watch: true, report: () => undefined })
+    servers.push(server)
+    const failed = await fetch(server.url)
+    expect(failed.status).toBe(500)
+    const text = await failed.text()
+    expect(text).toContain('Oops')
+    expect(text).toContain('/__smithlet/reload.js') // it reloads itself once fixed
+    const fixed = server.nextBuild()
+    await writeFile(join(broken, 'js/Oops.js'), 'export default { f() { return 1 } }\n')
+    await fixed
+    const page = await fetch(server.url)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<script type="module" src="/app.js"></script>')
+  })
 })

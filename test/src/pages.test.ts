@@ -123,4 +123,23 @@ describe('startApp', () => {
     expect(warnings).toEqual([expect.stringMatching(/no page of this app matches \/app\/Nope/)])
     expect(() => running!.navigate('Nope')).toThrow(/this app has no page "Nope"/)
   })
+
+  test('navigateTo a page that does not exist is an error naming the pages; a URL is not', async () => {
+    const app = await start('/app/')
+    await expect(app.app.run("{{ navigateTo('Userz') }}")).rejects.toThrow('navigateTo: this app has no page "Userz" (pages: Home, Users)')
+    expect(location.pathname).toBe('/app/')
+    expect(app.page).toBe('Home')
+    // A URL in another window is opened, not routed.
+    const opened: string[] = []
+    const open = window.open
+    window.open = ((url: string) => void opened.push(url)) as typeof window.open
+    try {
+      await app.app.run("{{ navigateTo('example.com/x', {}, 'NEW_WINDOW') }}")
+      await app.app.run("{{ navigateTo('Users', { a: 1 }, 'NEW_WINDOW') }}")
+    } finally {
+      window.open = open
+    }
+    expect(opened).toEqual(['https://example.com/x', `${BASE}Users?a=1`])
+    expect(app.page).toBe('Home')
+  })
 })
