@@ -132,7 +132,10 @@ describe('startApp', () => {
     // A URL in another window is opened, not routed.
     const opened: string[] = []
     const open = window.open
-    window.open = ((url: string) => void opened.push(url)) as typeof window.open
+    window.open = ((url: string) => {
+      opened.push(url)
+      return null
+    }) as typeof window.open
     try {
       await app.app.run("{{ navigateTo('example.com/x', {}, 'NEW_WINDOW') }}")
       await app.app.run("{{ navigateTo('Users', { a: 1 }, 'NEW_WINDOW') }}")
