@@ -20,6 +20,13 @@ import { SmithIconButton } from './icon-button'
 import { SmithImage } from './image'
 import { SmithDivider } from './divider'
 import { SmithProgress } from './progress'
+import { SmithMultiSelect } from './multi-select'
+import { SmithDatePicker } from './date-picker'
+import { SmithFilePicker } from './file-picker'
+import { SmithMenuButton, SmithMenuItem } from './menu-button'
+import { SmithButtonGroup } from './button-group'
+import { SmithPhoneInput } from './phone-input'
+import { SmithCurrencyInput } from './currency-input'
 import { SmithInput } from './input'
 import { SmithStatbox } from './statbox'
 import { SmithTable } from './table'
@@ -36,6 +43,8 @@ export { GRID_COLUMNS } from './canvas'
 export { VISIBILITY_EVENT } from './modal'
 export type { Tab, TabConfig } from './tabs'
 export { SmithSelect, SmithCheckbox, SmithCheckboxGroup, SmithRadioGroup, SmithSwitch, SmithIconButton, SmithImage, SmithDivider, SmithProgress }
+export { SmithMultiSelect, SmithDatePicker, SmithFilePicker, SmithMenuButton, SmithMenuItem, SmithButtonGroup, SmithPhoneInput, SmithCurrencyInput }
+export type { PickedFile } from './file-picker'
 export type { Option } from './options'
 export type { ToastType } from './toast'
 export type { Column, ColumnConfig, ColumnType, SortOrder } from './table-model'
@@ -65,6 +74,14 @@ export const widgets = {
   'smith-form': SmithForm,
   'smith-modal': SmithModal,
   'smith-placeholder': SmithPlaceholder,
+  'smith-multi-select': SmithMultiSelect,
+  'smith-date-picker': SmithDatePicker,
+  'smith-file-picker': SmithFilePicker,
+  'smith-menu-button': SmithMenuButton,
+  'smith-menu-item': SmithMenuItem,
+  'smith-button-group': SmithButtonGroup,
+  'smith-phone-input': SmithPhoneInput,
+  'smith-currency-input': SmithCurrencyInput,
 } as const
 
 /** Defines the widgets in a registry; tags already defined are skipped. */
@@ -102,5 +119,13 @@ declare global {
     'smith-form': SmithForm
     'smith-modal': SmithModal
     'smith-placeholder': SmithPlaceholder
+    'smith-multi-select': SmithMultiSelect
+    'smith-date-picker': SmithDatePicker
+    'smith-file-picker': SmithFilePicker
+    'smith-menu-button': SmithMenuButton
+    'smith-menu-item': SmithMenuItem
+    'smith-button-group': SmithButtonGroup
+    'smith-phone-input': SmithPhoneInput
+    'smith-currency-input': SmithCurrencyInput
   }
 }
