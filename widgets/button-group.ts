@@ -13,7 +13,7 @@
 import { css, html } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { SmithElement, baseStyles } from './smith-element'
-import { flag, str } from './control'
+import { flag, str } from './props'
 
 /**
  * Properties: `orientation` (`horizontal` | `vertical`), `isDisabled` (makes every button

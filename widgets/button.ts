@@ -8,7 +8,7 @@
 import { css, html, LitElement } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
 import { SmithElement, baseStyles } from './smith-element'
-import { flag } from './control'
+import { flag } from './props'
 import { icon } from './icons'
 
 /**

@@ -1,35 +1,14 @@
 /**
  * What the form controls share: Appsmith's `label`, `isDisabled` and `isRequired`, their
- * setters (`Select1.setDisabled(true)`), boolean attributes that read `"false"` as false,
- * and the themed styles (label, field, hint) every control uses.
+ * setters (`Select1.setDisabled(true)`), and the themed styles (label, field, hint) every
+ * control uses.
  */
 import { css } from 'lit'
-import type { CSSResultGroup, PropertyDeclaration, PropertyDeclarations } from 'lit'
+import type { CSSResultGroup, PropertyDeclarations } from 'lit'
+import { flag, str } from './props'
 import { SmithElement, baseStyles } from './smith-element'
 
-/** A boolean property whose attribute is `attribute`; `attr="false"` is false (Appsmith exports write it). */
-export function flag(attribute?: string): PropertyDeclaration {
-  return {
-    type: Boolean,
-    ...(attribute ? { attribute } : {}),
-    converter: { fromAttribute: (v: string | null) => v !== null && v.trim().toLowerCase() !== 'false', toAttribute: (v: unknown) => (v ? '' : null) },
-  }
-}
-
-/** A number property whose attribute is `attribute`. */
-export function num(attribute?: string): PropertyDeclaration {
-  return { type: Number, ...(attribute ? { attribute } : {}) }
-}
-
-/** Any-typed property (lists, objects, bound values) with a kebab-case attribute. */
-export function any(attribute?: string): PropertyDeclaration {
-  return attribute ? { attribute } : {}
-}
-
-/** A string property with a kebab-case attribute. */
-export function str(attribute?: string): PropertyDeclaration {
-  return { type: String, ...(attribute ? { attribute } : {}) }
-}
+export { any, flag, num, str } from './props'
 
 /** Shared look of the controls, themed by `--smith-primary`, `--smith-radius`, `--smith-font`. */
 export const controlStyles: CSSResultGroup = [

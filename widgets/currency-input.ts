@@ -10,7 +10,7 @@
 import { html, nothing } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { batch } from '../src/reactive'
-import { flag, num, str } from './control'
+import { flag, num, str } from './props'
 import { SmithTextField } from './text-field'
 
 const COMMON = ['USD', 'EUR', 'GBP', 'INR', 'JPY', 'CNY', 'AUD', 'CAD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'BRL', 'MXN', 'ZAR', 'SGD', 'HKD', 'NZD', 'AED', 'SAR', 'NGN', 'KES', 'TRY', 'KRW', 'IDR', 'THB', 'PHP', 'MYR', 'PKR', 'BDT', 'VND', 'ILS', 'EGP', 'CZK', 'HUF', 'RON', 'ARS', 'CLP', 'COP']

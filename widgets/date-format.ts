@@ -66,9 +66,15 @@ export function parseDate(value: unknown): Date | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? new Date(value) : undefined
   if (typeof value !== 'string') return undefined
   const local = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim())
-  const d = local
-    ? new Date(Number(local[1]), Number(local[2]) - 1, Number(local[3]), Number(local[4] ?? 0), Number(local[5] ?? 0), Number(local[6] ?? 0))
-    : new Date(value)
+  let d: Date
+  if (local) {
+    d = new Date(2000, Number(local[2]) - 1, Number(local[3]), Number(local[4] ?? 0), Number(local[5] ?? 0), Number(local[6] ?? 0))
+    // setFullYear, not the constructor: it reads years 0–99 as 1900–1999, and a date
+    // field mid-typing ("0002") must not turn into 1902 under the user's fingers.
+    d.setFullYear(Number(local[1]))
+  } else {
+    d = new Date(value)
+  }
   return Number.isNaN(d.getTime()) ? undefined : d
 }
 

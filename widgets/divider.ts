@@ -9,7 +9,7 @@
 import { css, html } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { SmithElement, baseStyles } from './smith-element'
-import { num, str } from './control'
+import { num, str } from './props'
 
 const STROKES: ReadonlySet<string> = new Set(['solid', 'dashed', 'dotted'])
 

@@ -10,7 +10,7 @@
 import { css, html, nothing } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
 import { SmithElement, baseStyles } from './smith-element'
-import { flag, str } from './control'
+import { flag, str } from './props'
 import { httpUrl, isDataImage } from './url'
 
 /** An allowed image URL (http(s), resolved; or `data:image/*` other than SVG), else undefined. */

@@ -11,7 +11,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { live } from 'lit/directives/live.js'
 import { batch } from '../src/reactive'
 import { SmithElement, baseStyles } from './smith-element'
-import { flag } from './control'
+import { flag } from './props'
 import { isTextValid, regexError } from './validation'
 
 /** The input types the widget supports; anything else renders as `text`. */

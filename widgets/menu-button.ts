@@ -18,7 +18,7 @@
 import { css, html, LitElement } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
 import { SmithElement, baseStyles } from './smith-element'
-import { flag, str } from './control'
+import { flag, str } from './props'
 import { icon } from './icons'
 import { iconButtonStyles } from './icon-button'
 

@@ -9,7 +9,7 @@
 import { html, nothing } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { batch } from '../src/reactive'
-import { flag, str } from './control'
+import { flag, str } from './props'
 import { SmithTextField } from './text-field'
 
 /** ISO country code and dial code of the countries offered (most used first is not needed: sorted by name). */

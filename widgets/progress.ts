@@ -9,7 +9,7 @@
 import { css, html, nothing, svg } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { SmithElement, baseStyles } from './smith-element'
-import { flag, num, str } from './control'
+import { flag, num, str } from './props'
 
 /** `value` as a percentage in 0…100 (non-numbers are 0). */
 export function clampProgress(value: unknown): number {

@@ -9,7 +9,8 @@ import { css, html, nothing } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { live } from 'lit/directives/live.js'
 import { batch } from '../src/reactive'
-import { SmithControl, any, controlStyles, str } from './control'
+import { SmithControl, controlStyles } from './control'
+import { any, str } from './props'
 import { isTextValid, regexError } from './validation'
 
 const toRaw = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))

@@ -4,13 +4,13 @@ import type { App } from '../../src/index'
 import { disposingTestApp, testApp } from '../support/app'
 
 /** Mounts `html` in the document with a fresh in-memory app; returns the app and a lookup by widget name. */
-export function appMounter(): (html: string, definition?: Parameters<typeof testApp>[0]) => Promise<{ app: App; el: <T extends Element>(name: string) => T }> {
+export function appMounter(): (html: string, definition?: Parameters<typeof testApp>[0]) => Promise<{ app: App; el: <T extends Element = HTMLElement>(name: string) => T }> {
   const open = disposingTestApp()
   return async (html, definition = {}) => {
     document.body.innerHTML = html
     const app = await open(definition)
     await app.mount(document.body)
-    const el = <T extends Element>(name: string): T => {
+    const el = <T extends Element = HTMLElement>(name: string): T => {
       const found = document.querySelector(`[name="${name}"]`)
       if (!found) throw new Error(`no widget named ${name}`)
       return found as T

@@ -68,3 +68,8 @@ test('date helpers', () => {
   expect(parseDate(0)?.getTime()).toBe(0)
   expect(inputValue(d, false)).toBe('2024-07-04')
 })
+
+test('a year being typed (0002) stays year 2, not 1902', () => {
+  expect(parseDate('0002-03-15')?.getFullYear()).toBe(2)
+  expect(inputValue(parseDate('0002-03-15'), false)).toBe('0002-03-15')
+})
