@@ -1,22 +1,25 @@
 import { setDiagnosticSink } from './diagnostics'
 import { withCause, type Inspector } from './inspect'
-import { compileTemplate } from './binding'
 import { clockDate } from './clock'
-import { compileTrigger, MISSING, type Resolver } from './compile'
-import { BindingError, describeError } from './errors'
+import { compileTrigger } from './compile'
+import { describeError, type BindingError } from './errors'
 import { createErrorMap } from './error-map'
 import { createGeolocation } from './geolocation'
-import { createGlobals, type AlertType } from './globals'
+import { createGlobals, timerGlobals, type AlertType } from './globals'
 import { createJSObject, type JSObjectDefinition } from './js-object'
-import { mountWidgets, type MountedWidgets } from './mount'
-import { navigateBrowser } from './navigate'
 import { instantiateModule, type ModuleDefinition } from './module'
-import { planPageLoad, runPageLoad, type PageLoadAction } from './page-load'
-import { createQuery, queryBindingCodes, type Query, type QueryDefinition } from './query'
-import { computed, effect, signal, untracked } from './reactive'
+import { navigateBrowser } from './navigate'
+import { mountPage, type MountedPage, type PageContent } from './page'
+import { pageLoadActions, planPageLoad, runPageLoad } from './page-load'
+import { createQuery, type Query, type QueryDefinition } from './query'
+import { computed, effectScope, globalTimers, untracked, type Timers } from './reactive'
+import { createScope } from './scope'
 import { idbStorage, type StorageBackend } from './storage'
 import { createStore, type ChannelLike, type Store } from './store'
-import { applyTheme, resolveTheme, type ThemeProperties } from './theme'
+import { compileTemplate } from './template-compile'
+import { resolveTheme, type ThemeProperties } from './theme'
+
+export type { PageContent } from './page'
 
 /** What a user writes: the app's queries, JS objects, modules and page-load actions. */
 export interface AppDefinition {
@@ -74,14 +77,8 @@ export interface AppOptions {
   readonly geolocation?: Geolocation | null
   /** Sends `postWindowMessage`s to the parent window. Default: `window.parent.postMessage`. */
   readonly postMessage?: (message: unknown, targetOrigin: string) => void
-}
-
-/** What one page of a multi-page app adds to the app while it is mounted. */
-export interface PageContent {
-  readonly jsObjects?: Readonly<Record<string, JSObjectDefinition>>
-  readonly queries?: readonly QueryDefinition[]
-  /** Page-load actions of the page, after the app's own. */
-  readonly pageLoad?: readonly string[]
+  /** The timers intervals, timeouts and query time limits use. Default: the environment's. */
+  readonly timers?: Timers
 }
 
 /** A running app: the host API tests are written against. */
@@ -121,34 +118,32 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   if (typeof definition?.id !== 'string' || definition.id === '') throw new TypeError('createApp: the definition needs an id')
   const warn = options.warn ?? ((message: string) => console.warn(message))
   if (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) setDiagnosticSink(warn)
-  const channel = options.channel === null
-    ? null
-    : (options.channel ?? (typeof BroadcastChannel === 'function' ? (n: string) => new BroadcastChannel(n) as ChannelLike : null))?.(`smithlet:${definition.id}`) ?? null
-  const store: Store = createStore({
+  const store = createStore({
     storage: options.storage === undefined ? idbStorage(definition.id) : options.storage,
-    channel,
+    channel: appChannel(definition.id, options),
     warn,
     hydrateTimeoutMs: options.hydrateTimeoutMs,
   })
   await store.hydrate()
 
-  const disposers = new Set<() => void>([() => store.dispose()])
-  const alertListeners = new Set<(message: string, type: AlertType) => void>()
-  if (options.onAlert) alertListeners.add(options.onAlert)
-  let widgets: MountedWidgets | null = null
-  const errorMap = createErrorMap()
+  // The app's effect scope owns everything that runs on its own: the store's channel,
+  // timeouts, watches, modules and the mounted page. `dispose` stops it.
+  const effects = effectScope(options.timers ?? globalTimers)
+  effects.onStop(() => store.dispose())
+  const alerts = alertFanOut(options.onAlert)
+  const errors = createErrorMap()
+  // The page now showing; null when none is mounted.
+  let page: MountedPage | null = null
 
-  const { globals, dispose: disposeGlobals } = createGlobals({
+  const globals = createGlobals({
     store,
-    alert: (message, type) => {
-      for (const listener of alertListeners) listener(message, type)
-    },
+    alert: alerts.send,
     navigate: options.navigate ?? navigateBrowser,
     resetWidget: (name) => {
-      if (widgets === null || !widgets.reset(name)) throw new Error(`resetWidget: no widget is named "${name}"`)
+      if (page === null || !page.reset(name)) throw new Error(`resetWidget: no widget is named "${name}"`)
     },
     setModal: (name, open) => {
-      const modal = scope[name] as { setVisibility?: (visible: boolean) => void } | undefined
+      const modal = scope.names[name] as { setVisibility?: (visible: boolean) => void } | undefined
       if (typeof modal?.setVisibility !== 'function') throw new Error(`${open ? 'showModal' : 'closeModal'}: no modal is named "${name}"`)
       modal.setVisibility(open)
     },
@@ -159,45 +154,25 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
         post(message, targetOrigin)
         return
       }
-      const frame = scope[source] as { postMessage?: (m: unknown, o: string) => void } | undefined
+      const frame = scope.names[source] as { postMessage?: (m: unknown, o: string) => void } | undefined
       if (typeof frame?.postMessage !== 'function') throw new Error(`postWindowMessage: "${source}" is neither "window" nor an iframe widget`)
       frame.postMessage(message, targetOrigin)
     },
     warn,
+    // Intervals belong to the page that is showing: Appsmith stops them when it is left.
+    intervalScope: () => page?.effects ?? effects,
   })
-  disposers.add(disposeGlobals)
-
-  const readUrl = typeof options.url === 'function' ? options.url : () => (options.url as string | undefined) ?? (typeof location === 'undefined' ? 'http://localhost/' : location.href)
-  const url = computed(() => urlInfo(readUrl()))
-  const scope = Object.create(null) as Record<string, unknown>
-  // A name found nowhere is MISSING, which compiled code turns into Appsmith's ReferenceError.
-  const resolve: Resolver = (name) => (name in scope ? scope[name] : name in globalThis ? (globalThis as Record<string, unknown>)[name] : MISSING)
-  Object.assign(scope, globals)
+  const scope = createScope()
+  for (const [name, value] of Object.entries(globals)) scope.provide(name, value)
+  for (const [name, value] of Object.entries(timerGlobals(effects))) scope.provide(name, value)
   const theme = resolveTheme(definition.theme)
-  const configuredUser = Object.freeze({ ...definition.user })
   const geolocation = createGeolocation(options.geolocation === undefined ? (globalThis.navigator as Navigator | undefined)?.geolocation : options.geolocation)
-  disposers.add(() => void (geolocation.clearWatch as () => Promise<void>)())
-  scope.appsmith = Object.freeze({
-    store: store.view,
-    get URL() {
-      return url.value
-    },
-    mode: options.mode ?? 'PUBLISHED',
-    // Auth_Module's user when it has one (Appsmith's own user is the signed-in person).
-    get user() {
-      const fromAuth = (scope.Auth_Module as { user?: unknown } | undefined)?.user
-      return fromAuth !== null && typeof fromAuth === 'object' ? fromAuth : configuredUser
-    },
-    theme,
-    geolocation,
-  })
-  if (options.now) scope.Date = clockDate(options.now)
-  if (options.fetch) scope.fetch = options.fetch
-  if (options.locks !== undefined) {
-    const base = (globalThis as { navigator?: object }).navigator ?? {}
-    scope.navigator = Object.create(base, { locks: { value: options.locks ?? undefined } })
-  }
-  for (const [name, library] of Object.entries(definition.libraries ?? {})) define(name, library)
+  effects.onStop(() => void (geolocation.clearWatch as () => Promise<void>)())
+  const appsmith = appsmithObject(options, definition, { store, theme, geolocation, names: scope.names })
+  scope.provide('appsmith', appsmith)
+  for (const [name, value] of Object.entries(injectedGlobals(options))) scope.provide(name, value)
+  for (const [name, library] of Object.entries(definition.libraries ?? {})) scope.define(name, library)
+  const { resolve } = scope
 
   const queryContext = {
     fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
@@ -208,85 +183,60 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   for (const query of definition.queries ?? []) {
     const entity = createQuery(query, { ...queryContext, resolve })
     queries.set(query.name, entity)
-    define(query.name, entity)
+    scope.define(query.name, entity)
   }
   // A JS object resolves its free names when it is created; entities defined later
-  // (widgets, on mount) reach it through these refreshers.
+  // (JS objects after it, a page's entities and widgets) reach it when these run.
   const refreshers: Array<() => void> = []
   const addRefresher = (refresh: () => void): void => void refreshers.push(refresh)
+  const refreshApp = (): void => {
+    for (const refresh of refreshers) refresh()
+  }
   for (const [name, module] of Object.entries(definition.modules ?? {})) {
-    define(name, instantiateModule(name, module, scope, queryContext, addRefresher))
+    scope.define(name, instantiateModule(name, module, { scope, effects, query: queryContext, onRefresher: addRefresher }))
   }
   for (const [name, source] of Object.entries(definition.jsObjects ?? {})) {
-    define(name, createJSObject(name, source, resolve, addRefresher))
+    scope.define(name, createJSObject(name, source, resolve, addRefresher))
   }
-  // JS objects may call each other whatever their order of definition.
-  for (const refresh of refreshers) refresh()
-
-  // The mounted page's entity names and JS object refreshers, dropped by unmount.
-  let pageNames: string[] = []
-  let pageRefreshers: Array<() => void> = []
-  let pageDisposers: Array<() => void> = []
-  let currentPage: PageContent | undefined
-  const definePageEntity = (name: string, entity: unknown): void => {
-    define(name, entity)
-    pageNames.push(name)
-  }
-
-  function define(name: string, entity: unknown): void {
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new TypeError(`"${name}" is not a valid entity name`)
-    if (name in scope) {
-      const isGlobal = name === 'appsmith' || Object.hasOwn(globals, name)
-      throw new Error(`two entities are named "${name}"${isGlobal ? ' (a global function has that name)' : ''}`)
-    }
-    scope[name] = entity
-  }
-
-  const setError = (key: string, error: BindingError | null): void => errorMap.set(key, error)
+  refreshApp()
 
   const run = async (code: string): Promise<unknown> => {
     // Anything else would compile to a trigger that silently does nothing.
     if (typeof code !== 'string') throw new TypeError(`app.run: the code must be a string, got ${typeof code}`)
     return compileTrigger(code).call(undefined, resolve)
   }
-
   const reportFailure = (what: string, error: unknown): void => {
     const message = `${what} failed: ${describeError(error)}`
     warn(`smithlet: ${message}`)
-    for (const listener of alertListeners) listener(message, 'error')
+    alerts.send(message, 'error')
   }
-
-  const pageLoadActions = (): PageLoadAction[] => {
-    const actions: PageLoadAction[] = []
-    const ids = new Set([...(definition.pageLoad ?? []), ...(definition.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name)])
-    for (const id of currentPage?.pageLoad ?? []) ids.add(id)
-    for (const query of currentPage?.queries ?? []) if (query.runOnPageLoad) ids.add(query.name)
-    for (const id of ids) {
-      const query = queries.get(id)
-      if (query) {
-        actions.push({ id, source: queryBindingCodes(query.config).join(';\n'), run: () => query.run() })
-        continue
-      }
-      const [objectName, fnName, ...rest] = id.split('.')
-      const fn = rest.length === 0 && objectName && fnName ? (scope[objectName] as Record<string, unknown> | undefined)?.[fnName] : undefined
-      if (typeof fn !== 'function') throw new Error(`page-load action "${id}" is neither a query nor a JS object function`)
-      actions.push({ id, source: String(fn), run: async () => (fn as () => unknown)() })
-    }
-    return actions
+  const pageHost = {
+    scope,
+    effects,
+    queries,
+    query: queryContext,
+    setError: errors.set,
+    trigger: (code: string, label: string) => {
+      withCause(label, () => run(code)).catch((error: unknown) => reportFailure(label, error))
+    },
+    onAlert: alerts.add,
+    refreshApp,
+    theme,
+    inspector: options.inspector,
   }
 
   let pageLoaded = false
   const app: App = {
-    scope,
+    scope: scope.names,
     get errors() {
-      return errorMap.list()
+      return errors.list()
     },
     evaluate: (template) => compileTemplate(template).evaluate(resolve),
     run,
     watch(template, callback) {
       const compiled = compileTemplate(template)
       const value = computed(() => compiled.evaluate(resolve))
-      const stop = effect(() => {
+      return effects.effect(() => {
         const current = value.value
         // A throwing callback would otherwise escape from whatever write triggered it
         // (a storeValue in some unrelated trigger would reject): report it instead.
@@ -298,79 +248,99 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
           }
         })
       })
-      const unsubscribe = (): void => {
-        stop()
-        disposers.delete(unsubscribe)
-      }
-      disposers.add(unsubscribe)
-      return unsubscribe
     },
-    async mount(root, page) {
-      if (widgets !== null) throw new Error('this app is already mounted')
-      currentPage = page
-      for (const query of page?.queries ?? []) {
-        const entity = createQuery(query, { ...queryContext, resolve })
-        definePageEntity(query.name, entity)
-        queries.set(query.name, entity)
-      }
-      for (const [name, source] of Object.entries(page?.jsObjects ?? {})) {
-        definePageEntity(name, createJSObject(name, source, resolve, (refresh) => void pageRefreshers.push(refresh)))
-      }
-      applyTheme(root, theme)
-      widgets = mountWidgets(root, {
-        scope,
-        resolve,
-        queries,
-        setError,
-        trigger: (code, label) => {
-          withCause(label, () => run(code)).catch((error: unknown) => reportFailure(label, error))
-        },
-        define: definePageEntity,
-        inspector: options.inspector,
-      })
-      for (const refresh of refreshers) refresh()
-      for (const refresh of pageRefreshers) refresh()
-      const toastListener = (message: string, type: AlertType): void => widgets?.alert(message, type)
-      alertListeners.add(toastListener)
-      pageDisposers.push(() => {
-        alertListeners.delete(toastListener)
-        widgets?.dispose()
-      })
+    async mount(root, content) {
+      if (page !== null) throw new Error('this app is already mounted')
+      page = mountPage(root, content, pageHost)
       await app.runPageLoad()
     },
     unmount() {
-      if (widgets === null) return
-      for (const dispose of pageDisposers.splice(0).reverse()) dispose()
-      // Intervals belong to the page that was showing: Appsmith stops them when it is left.
-      disposeGlobals()
-      for (const name of pageNames) {
-        delete scope[name]
-        queries.delete(name)
-      }
-      pageNames = []
-      pageRefreshers = []
-      pageDisposers = []
-      widgets = null
-      currentPage = undefined
+      if (page === null) return
+      const leaving = page
+      page = null
       pageLoaded = false
-      // App-level JS objects forget the page's widgets and entities.
-      for (const refresh of refreshers) refresh()
+      leaving.unmount()
     },
     async runPageLoad() {
       if (pageLoaded) return
       pageLoaded = true
-      const actions = pageLoadActions()
-      const levels = planPageLoad(actions)
-      await runPageLoad(levels, actions, (id, error) => reportFailure(`page-load action ${id}`, error), options.inspector)
+      const content = page?.content
+      const ids = [...(definition.pageLoad ?? []), ...(definition.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name),
+        ...(content?.pageLoad ?? []), ...(content?.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name)]
+      const actions = pageLoadActions(ids, queries, scope.names)
+      await runPageLoad(planPageLoad(actions), actions, (id, error) => reportFailure(`page-load action ${id}`, error), options.inspector)
     },
     dispose() {
       app.unmount()
-      const all = [...disposers].reverse()
-      disposers.clear()
-      for (const dispose of all) dispose()
+      effects.stop()
     },
   }
   return app
+}
+
+/** The cross-tab channel for an app id, or null when turned off or unavailable. */
+function appChannel(id: string, options: AppOptions): ChannelLike | null {
+  if (options.channel === null) return null
+  const open = options.channel ?? (typeof BroadcastChannel === 'function' ? (n: string) => new BroadcastChannel(n) as ChannelLike : null)
+  return open?.(`smithlet:${id}`) ?? null
+}
+
+/** `appsmith` as code sees it: the store, the URL (reactive), the user, the theme, geolocation. */
+function appsmithObject(
+  options: AppOptions,
+  definition: AppDefinition,
+  parts: { store: Store; theme: unknown; geolocation: unknown; names: Readonly<Record<string, unknown>> },
+): Readonly<Record<string, unknown>> {
+  const readUrl = typeof options.url === 'function'
+    ? options.url
+    : () => (options.url as string | undefined) ?? (typeof location === 'undefined' ? 'http://localhost/' : location.href)
+  const url = computed(() => urlInfo(readUrl()))
+  const configuredUser = Object.freeze({ ...definition.user })
+  return Object.freeze({
+    store: parts.store.view,
+    get URL() {
+      return url.value
+    },
+    mode: options.mode ?? 'PUBLISHED',
+    // Auth_Module's user when it has one (Appsmith's own user is the signed-in person).
+    get user() {
+      const fromAuth = (parts.names.Auth_Module as { user?: unknown } | undefined)?.user
+      return fromAuth !== null && typeof fromAuth === 'object' ? fromAuth : configuredUser
+    },
+    theme: parts.theme,
+    geolocation: parts.geolocation,
+  })
+}
+
+/** The names the options replace for code: the injected clock, fetch and locks. */
+function injectedGlobals(options: AppOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  if (options.now) out.Date = clockDate(options.now)
+  if (options.fetch) out.fetch = options.fetch
+  if (options.locks !== undefined) {
+    const base = (globalThis as { navigator?: object }).navigator ?? {}
+    out.navigator = Object.create(base, { locks: { value: options.locks ?? undefined } })
+  }
+  return out
+}
+
+/** `showAlert`'s listeners: the host's `onAlert` and, while a page is mounted, its toasts. */
+function alertFanOut(onAlert: AppOptions['onAlert']): {
+  send(message: string, type: AlertType): void
+  /** Adds a listener; returns its removal. */
+  add(listener: (message: string, type: AlertType) => void): () => void
+} {
+  const listeners = new Set<(message: string, type: AlertType) => void>()
+  if (onAlert) listeners.add(onAlert)
+  return {
+    send(message, type) {
+      for (const listener of listeners) listener(message, type)
+    },
+    add(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+  }
 }
 
 function urlInfo(href: string): Readonly<Record<string, unknown>> {

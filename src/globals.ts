@@ -1,3 +1,4 @@
+import type { EffectScope } from './reactive'
 import type { Store } from './store'
 
 /** Appsmith's alert styles. */
@@ -15,6 +16,8 @@ export interface GlobalsHost {
   /** Sends a message to the parent window (`source` "window") or to an iframe widget by name. */
   readonly postMessage: (message: unknown, source: string, targetOrigin: string) => void
   readonly warn: (message: string) => void
+  /** The scope that owns an interval started now (the page's while one shows): it ends with it. */
+  readonly intervalScope: () => EffectScope
 }
 
 /** The global functions every binding, query and JS object sees, with Appsmith's signatures. */
@@ -39,11 +42,13 @@ export interface Globals {
 const ALERT_TYPES = new Set<AlertType>(['success', 'info', 'warning', 'error'])
 
 /**
- * Creates the globals for one app. Intervals are tracked by id and all stop in
- * `dispose`, so an app never leaves a timer running after it ends.
+ * Creates the globals for one app. Intervals are tracked by id and belong to an effect
+ * scope (the page's, or the app's), so no interval outlives what started it.
  */
-export function createGlobals(host: GlobalsHost): { globals: Globals; dispose(): void } {
-  const intervals = new Map<string, ReturnType<typeof setInterval>>()
+export function createGlobals(host: GlobalsHost): Globals {
+  // Invariant: id → the interval started under it and the scope that owns it (a stopped
+  // scope has already cleared it; clearing it again is a no-op).
+  const intervals = new Map<string, { readonly scope: EffectScope; readonly handle: unknown }>()
   let nextInterval = 0
 
   const globals: Globals = {
@@ -64,23 +69,22 @@ export function createGlobals(host: GlobalsHost): { globals: Globals; dispose():
       const key = id ?? `interval-${++nextInterval}`
       // Appsmith replaces an interval started again under the same id.
       const existing = intervals.get(key)
-      if (existing !== undefined) clearInterval(existing)
-      intervals.set(
-        key,
-        setInterval(() => {
-          try {
-            const result = callback()
-            if (result instanceof Promise) result.catch((e: unknown) => host.warn(`setInterval "${key}": ${errorText(e)}`))
-          } catch (e) {
-            host.warn(`setInterval "${key}": ${errorText(e)}`)
-          }
-        }, Math.max(0, Number(interval) || 0)),
-      )
+      if (existing !== undefined) existing.scope.clearInterval(existing.handle)
+      const scope = host.intervalScope()
+      const handle = scope.setInterval(() => {
+        try {
+          const result = callback()
+          if (result instanceof Promise) result.catch((e: unknown) => host.warn(`setInterval "${key}": ${errorText(e)}`))
+        } catch (e) {
+          host.warn(`setInterval "${key}": ${errorText(e)}`)
+        }
+      }, Math.max(0, Number(interval) || 0))
+      intervals.set(key, { scope, handle })
       return key
     },
     clearInterval(id) {
-      const handle = intervals.get(id)
-      if (handle !== undefined) clearInterval(handle)
+      const entry = intervals.get(id)
+      if (entry !== undefined) entry.scope.clearInterval(entry.handle)
       intervals.delete(id)
     },
     async download(data, fileName, fileType) {
@@ -99,7 +103,7 @@ export function createGlobals(host: GlobalsHost): { globals: Globals; dispose():
       document.body.append(a)
       a.click()
       a.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 0)
+      host.intervalScope().timers.setTimeout(() => URL.revokeObjectURL(url), 0)
     },
     async copyToClipboard(text) {
       const clipboard = (globalThis.navigator as Navigator | undefined)?.clipboard
@@ -123,12 +127,24 @@ export function createGlobals(host: GlobalsHost): { globals: Globals; dispose():
     },
   }
 
+  return globals
+}
+
+/**
+ * `setTimeout` and `clearTimeout` as code in a scope sees them: owned by `effects`, so a
+ * timeout a JS object starts never fires after its app (or module) has ended, and
+ * scheduled with the app's injected timers.
+ */
+export function timerGlobals(effects: EffectScope): {
+  setTimeout(callback: (...args: unknown[]) => unknown, ms?: number, ...args: unknown[]): unknown
+  clearTimeout(handle: unknown): void
+} {
   return {
-    globals,
-    dispose() {
-      for (const handle of intervals.values()) clearInterval(handle)
-      intervals.clear()
+    setTimeout(callback, ms = 0, ...args) {
+      if (typeof callback !== 'function') throw new TypeError('setTimeout: the first argument must be a function')
+      return effects.setTimeout(() => void callback(...args), Math.max(0, Number(ms) || 0))
     },
+    clearTimeout: (handle) => effects.clearTimeout(handle),
   }
 }
 

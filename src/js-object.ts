@@ -110,7 +110,6 @@ function wrapFunction(fn: (...args: unknown[]) => unknown, self: object, touched
   const ignore = (): void => touched()
   const wrapped = function (this: unknown): unknown {
     // `arguments`, not a rest array: no allocation per call on hot paths.
-    // eslint-disable-next-line prefer-rest-params
     let result: unknown
     running.depth++
     try {

@@ -1,6 +1,8 @@
-import { MISSING, type Resolver } from './compile'
+import { timerGlobals } from './globals'
 import { createJSObject, type JSObjectDefinition } from './js-object'
 import { createQuery, type QueryContext, type QueryDefinition } from './query'
+import type { EffectScope } from './reactive'
+import { createScope, type Scope } from './scope'
 
 /**
  * A JS module, as an Appsmith package holds it: its own queries and a `Main` JS
@@ -16,28 +18,32 @@ export interface ModuleDefinition {
   readonly libraries?: Readonly<Record<string, unknown>>
 }
 
+/** What a module instance gets from its app. */
+export interface ModuleContext {
+  /** The app's scope: the parent of the module's. */
+  readonly scope: Scope
+  /** The app's effect scope: the parent of the module's. */
+  readonly effects: EffectScope
+  readonly query: Omit<QueryContext, 'resolve'>
+  /** Receives the function that re-resolves Main's free names (after new entities are defined). */
+  readonly onRefresher?: (refresh: () => void) => void
+}
+
 /**
  * Instantiates a module under one name. Inside it, module-local names (its queries,
- * `inputs`, `Main`, its libraries) resolve first, then the app scope.
+ * `inputs`, `Main`, its libraries) resolve first, then the app scope. The module owns
+ * an effect scope, a child of the app's: it ends with the app.
  */
-export function instantiateModule(
-  name: string,
-  definition: ModuleDefinition,
-  appScope: Record<string, unknown>,
-  context: Omit<QueryContext, 'resolve'>,
-  onRefresher?: (refresh: () => void) => void,
-): Record<string, unknown> {
-  const local = Object.create(appScope) as Record<string, unknown>
-  const resolve: Resolver = (key) => (key in local ? local[key] : key in globalThis ? (globalThis as Record<string, unknown>)[key] : MISSING)
-  for (const [key, library] of Object.entries(definition.libraries ?? {})) local[key] = library
-  local.inputs = Object.freeze({ ...definition.inputs })
+export function instantiateModule(name: string, definition: ModuleDefinition, context: ModuleContext): Record<string, unknown> {
+  const scope = createScope(context.scope, { label: `module "${name}"` })
+  const effects = context.effects.scope()
+  for (const [key, value] of Object.entries(timerGlobals(effects))) scope.provide(key, value)
+  for (const [key, library] of Object.entries(definition.libraries ?? {})) scope.define(key, library)
+  scope.define('inputs', Object.freeze({ ...definition.inputs }))
   for (const query of definition.queries ?? []) {
-    if (Object.hasOwn(local, query.name)) {
-      throw new Error(`module "${name}": two entities are named "${query.name}"`)
-    }
-    local[query.name] = createQuery(query, { ...context, resolve })
+    scope.define(query.name, createQuery(query, { ...context.query, resolve: scope.resolve }))
   }
-  const main = createJSObject(`${name}.Main`, definition.main, resolve, onRefresher)
-  local.Main = main
+  const main = createJSObject(`${name}.Main`, definition.main, scope.resolve, context.onRefresher)
+  scope.define('Main', main)
   return main
 }

@@ -1,11 +1,11 @@
 import { diagnose, evaluatingBinding } from './diagnostics'
 import type { Inspector } from './inspect'
-import { compileTemplate, locateError } from './binding'
+import { compileTemplate, locateError } from './template-compile'
 import { referencedNames, type Resolver } from './compile'
 import { argumentError, BindingError } from './errors'
 import type { AlertType } from './globals'
 import type { Query } from './query'
-import { computed, effect, signal, type ReadonlySignal, type Signal } from './reactive'
+import { computed, signal, type EffectScope, type ReadonlySignal, type Signal } from './reactive'
 import { bindableProperties, exposedMethods, isBoundAttribute, showsAlerts } from './widget-contract'
 
 /** What the runtime expects of a widget element (see widgets/smith-element.ts). */
@@ -28,6 +28,8 @@ export interface MountContext {
   readonly define: (name: string, entity: unknown) => void
   /** Told of every binding (the devtools); absent in production. */
   readonly inspector?: Inspector
+  /** The app's effect scope; the page's is its child, and each widget's a child of that. */
+  readonly effects: EffectScope
 }
 
 /** The handle the app keeps on the mounted widgets. */
@@ -59,12 +61,12 @@ function isPlainAttribute(name: string): boolean {
  * plus the class's `exposedMethods` as bound functions. Widgets never evaluate code.
  */
 export function mountWidgets(root: Element, context: MountContext): MountedWidgets {
-  const disposers: Array<() => void> = []
+  const page = context.effects.scope()
   const byName = new Map<string, WidgetElement>()
   const toasts: WidgetElement[] = []
   // Effects start after every widget is in the scope, so a binding may read a widget
   // that comes later in the document.
-  const starters: Array<() => void> = []
+  const starters: Array<() => unknown> = []
   const elements = [root, ...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('smith-')) as WidgetElement[]
   let anonymous = 0
 
@@ -72,6 +74,8 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     if (showsAlerts(el)) toasts.push(el)
     const name = el.getAttribute('name') ?? `${el.localName}#${++anonymous}`
     const entity: Record<string, unknown> = {}
+    // The widget's bindings, loading effect and listener live and end together.
+    const widget = page.scope()
     const loadingQueries = new Set<Query>()
     const bindable = bindableProperties(el)
     const target = el as unknown as Record<string, unknown>
@@ -118,7 +122,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       const value: ReadonlySignal<unknown> = computed(evaluate, { name: errorKey })
       if (context.inspector?.binding) {
         context.inspector.binding({ key: errorKey, widget: name, property, template: attr.value, element: el, location: sourceLocation(el, attr.name), evaluate })
-        disposers.push(() => context.inspector?.bindingRemoved?.(errorKey))
+        widget.onStop(() => context.inspector?.bindingRemoved?.(errorKey))
       }
       if (property !== 'isVisible') {
         Object.defineProperty(entity, property, {
@@ -130,25 +134,23 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
           configurable: true,
         })
       }
-      starters.push(() => disposers.push(
-        effect(() => {
-          const v = value.value
-          if (v instanceof BindingError) {
-            showError(property, locateError(v, name, property))
-            return
-          }
-          // The common case, a value, touches nothing but the property.
-          if (el.errors !== undefined && property in el.errors) {
-            const { [property]: _cleared, ...rest } = el.errors
-            el.errors = rest
-            context.setError(errorKey, null)
-          }
-          if (property === 'hidden') setHidden(Boolean(v))
-          else if (property === 'isVisible') setHidden(!v)
-          else target[property] = v
-        }),
-      ))
-      disposers.push(() => context.setError(errorKey, null))
+      starters.push(() => widget.effect(() => {
+        const v = value.value
+        if (v instanceof BindingError) {
+          showError(property, locateError(v, name, property))
+          return
+        }
+        // The common case, a value, touches nothing but the property.
+        if (el.errors !== undefined && property in el.errors) {
+          const { [property]: _cleared, ...rest } = el.errors
+          el.errors = rest
+          context.setError(errorKey, null)
+        }
+        if (property === 'hidden') setHidden(Boolean(v))
+        else if (property === 'isVisible') setHidden(!v)
+        else target[property] = v
+      }))
+      widget.onStop(() => context.setError(errorKey, null))
     }
 
     Object.defineProperty(entity, 'isVisible', { get: () => visible.value, enumerable: true, configurable: true })
@@ -164,11 +166,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
 
     if (loadingQueries.size > 0) {
       const queries = [...loadingQueries]
-      starters.push(() => disposers.push(
-        effect(() => {
-          el.loading = queries.some((q) => q.isLoading)
-        }),
-      ))
+      starters.push(() => widget.effect(() => {
+        el.loading = queries.some((q) => q.isLoading)
+      }))
     }
 
     // Meta state wins over a property of the same name (`page-size="10"` configures the
@@ -187,7 +187,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       if (code !== null && code.trim() !== '') context.trigger(code, `${name}.${handler}`)
     }
     el.addEventListener('smith-trigger', onTrigger)
-    disposers.push(() => el.removeEventListener('smith-trigger', onTrigger))
+    widget.onStop(() => el.removeEventListener('smith-trigger', onTrigger))
     // A widget that hides itself (a modal closed with Escape) asks, so `isVisible` follows.
     const onVisibility = (event: Event): void => {
       if (event.target !== el) return
@@ -197,7 +197,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       setHidden(!visibleNow)
     }
     el.addEventListener('smith-visibility', onVisibility)
-    disposers.push(() => el.removeEventListener('smith-visibility', onVisibility))
+    widget.onStop(() => el.removeEventListener('smith-visibility', onVisibility))
 
     if (el.hasAttribute('name')) {
       if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && byName.has(name)) diagnose('duplicate-name', `two widgets are named "${name}" (<${byName.get(name)!.localName}> and <${el.localName}>); rename one`)
@@ -218,9 +218,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     alert(message, type) {
       for (const toast of toasts) toast.show?.(message, type)
     },
-    dispose() {
-      for (const dispose of disposers.splice(0)) dispose()
-    },
+    dispose: () => page.stop(),
   }
 }
 

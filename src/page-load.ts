@@ -1,6 +1,7 @@
 import { describeError } from './errors'
 import { withCause, type Inspector } from './inspect'
 import { dataReferences } from './compile'
+import { queryBindingCodes, type Query } from './query'
 
 /** An action flagged to run on page load: a query or a JS function. */
 export interface PageLoadAction {
@@ -17,6 +18,32 @@ export class PageLoadCycleError extends Error {
   constructor(readonly cycle: readonly string[]) {
     super(`page-load actions depend on each other in a cycle: ${cycle.join(' → ')}`)
   }
+}
+
+/**
+ * The actions to run on page load: every id in `ids` (a query name or a `JSObject.function`
+ * path) resolved against the app's queries and the scope's names. An id that is neither
+ * is an error naming it, raised before anything runs.
+ */
+export function pageLoadActions(
+  ids: Iterable<string>,
+  queries: ReadonlyMap<string, Query>,
+  names: Readonly<Record<string, unknown>>,
+): PageLoadAction[] {
+  const actions: PageLoadAction[] = []
+  for (const id of new Set(ids)) {
+    const query = queries.get(id)
+    if (query) {
+      actions.push({ id, source: queryBindingCodes(query.config).join(';\n'), run: () => query.run() })
+      continue
+    }
+    const [objectName, fnName, ...rest] = id.split('.')
+    const fn = rest.length === 0 && objectName && fnName ? (names[objectName] as Record<string, unknown> | undefined)?.[fnName] : undefined
+    if (typeof fn !== 'function') throw new Error(`page-load action "${id}" is neither a query nor a JS object function`)
+    // A JS function's source (its wrapper forwards toString) is what it references.
+    actions.push({ id, source: String(fn), run: async () => (fn as () => unknown)() })
+  }
+  return actions
 }
 
 /**

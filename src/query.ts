@@ -1,6 +1,6 @@
 import { diagnose, inDataBinding } from './diagnostics'
 import { causeNow, type Inspector, type QueryRunOutcome } from './inspect'
-import { compileTemplate, stringifyForText, type TemplatePart } from './binding'
+import { compileTemplate, stringifyForText, type TemplatePart } from './template-compile'
 import type { Resolver } from './compile'
 import { BindingError, QueryError } from './errors'
 import { batch, signal } from './reactive'

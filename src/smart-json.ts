@@ -1,4 +1,4 @@
-import { stringifyForText, type TemplatePart } from './binding'
+import { stringifyForText, type TemplatePart } from './template-compile'
 import { lineColumn } from './scan'
 
 /**

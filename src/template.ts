@@ -20,7 +20,7 @@
  * A template whose text, minus leading and trailing whitespace, is exactly one
  * binding is `single`: its value keeps the binding's type (as in Appsmith,
  * which trims before deciding). Otherwise the parts are joined into a string
- * (that rule lives with evaluation, in ./binding.ts).
+ * (that rule lives with evaluation, in ./template-compile.ts).
  */
 import { formatPosition, scanExpressionEnd } from './scan'
 

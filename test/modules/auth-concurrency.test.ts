@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Backend } from '../../demo/backend/index'
 import type { App } from '../../src/index'
-import { createLockManager } from '../helpers/locks'
-import { auth, authApp, backend, countingStorage, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../helpers/auth-harness'
+import { createLockManager } from '../support/locks'
+import { auth, authApp, backend, countingStorage, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../support/auth-harness'
 
 const { server, app } = authScenario()
 

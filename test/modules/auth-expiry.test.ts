@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../demo/backend/index'
 import type { App } from '../../src/index'
-import { auth, authApp, backend, CREDENTIALS, DEMO_USER, jwt, manualClock, authScenario, refreshes } from '../helpers/auth-harness'
+import { auth, authApp, backend, CREDENTIALS, DEMO_USER, jwt, manualClock, authScenario, refreshes } from '../support/auth-harness'
 
 const { server, app } = authScenario()
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Backend } from '../../demo/backend/index'
 import type { App } from '../../src/index'
-import { auth, authApp, backend, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../helpers/auth-harness'
+import { auth, authApp, backend, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../support/auth-harness'
 
 const scenario = authScenario()
 const { app } = scenario

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, expect, it, vi } from 'vitest'
 import type { ChannelLike } from '../../src/index'
-import { createLockManager } from '../helpers/locks'
-import { auth, authApp, backend, CREDENTIALS, manualClock } from '../helpers/auth-harness'
+import { createLockManager } from '../support/locks'
+import { auth, authApp, backend, CREDENTIALS, manualClock } from '../support/auth-harness'
 
 afterEach(() => vi.restoreAllMocks())
 

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
 import type { Backend } from '../../demo/backend/index'
 import type { App, StorageBackend } from '../../src/index'
-import { createLockManager } from '../helpers/locks'
-import { auth, authApp, backend, countingStorage, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../helpers/auth-harness'
+import { createLockManager } from '../support/locks'
+import { auth, authApp, backend, countingStorage, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../support/auth-harness'
 
 const { server, app } = authScenario()
 let tabSeq = 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { TemplatePart } from '../../src/binding'
+import type { TemplatePart } from '../../src/template-compile'
 import { assertJson, jsonErrorOffset, smartJsonBody } from '../../src/smart-json'
 
 /** Template parts from alternating text and values: t`{"a": ${1}}`. */

@@ -1,0 +1,106 @@
+/**
+ * One mounted page: its widgets, the page-level queries and JS objects of a multi-page
+ * app, and everything they start. The page owns an effect scope (a child of the app's),
+ * so leaving it is one `stop()`: bindings, the toast listener and the intervals started
+ * meanwhile end, and its entities leave the scope. The store, the modules and the
+ * app-level entities stay.
+ */
+import type { BindingError } from './errors'
+import type { Inspector } from './inspect'
+import type { AlertType } from './globals'
+import { createJSObject, type JSObjectDefinition } from './js-object'
+import { mountWidgets } from './mount'
+import { createQuery, type Query, type QueryContext, type QueryDefinition } from './query'
+import type { EffectScope } from './reactive'
+import type { Scope } from './scope'
+import { applyTheme, type ThemeProperties } from './theme'
+
+/** What one page of a multi-page app adds to the app while it is mounted. */
+export interface PageContent {
+  readonly jsObjects?: Readonly<Record<string, JSObjectDefinition>>
+  readonly queries?: readonly QueryDefinition[]
+  /** Page-load actions of the page, after the app's own. */
+  readonly pageLoad?: readonly string[]
+}
+
+/** What a page needs from its app. */
+export interface PageHost {
+  readonly scope: Scope
+  /** The app's effect scope: the page's is its child. */
+  readonly effects: EffectScope
+  /** The app's queries by name; the page adds its own while mounted. */
+  readonly queries: Map<string, Query>
+  readonly query: Omit<QueryContext, 'resolve'>
+  readonly setError: (key: string, error: BindingError | null) => void
+  /** Runs an event's code; failures are reported by the app. */
+  readonly trigger: (code: string, label: string) => void
+  /** Adds a `showAlert` listener; returns its removal. */
+  readonly onAlert: (listener: (message: string, type: AlertType) => void) => () => void
+  /** Re-resolves the app-level JS objects' free names (after the page's come or go). */
+  readonly refreshApp: () => void
+  /** `appsmith.theme`, applied to the page's root as CSS custom properties. */
+  readonly theme: ThemeProperties
+  /** Told of every binding (the devtools); absent in production. */
+  readonly inspector?: Inspector
+}
+
+/** A mounted page, as the app holds it. */
+export interface MountedPage {
+  readonly content: PageContent | undefined
+  /** Owns what code starts while the page is showing (its intervals). */
+  readonly effects: EffectScope
+  /** Restores a widget's meta state; false when no widget has that name. */
+  reset(name: string): boolean
+  /** Leaves the page: stops its scope and removes its entities. */
+  unmount(): void
+}
+
+/** Defines the page's entities, binds the widgets under `root` and returns the page. */
+export function mountPage(root: Element, content: PageContent | undefined, host: PageHost): MountedPage {
+  const effects = host.effects.scope()
+  // Invariant: every name the page defined in the app scope, removed when it stops.
+  const names: string[] = []
+  const refreshers: Array<() => void> = []
+  const define = (name: string, entity: unknown): void => {
+    host.scope.define(name, entity)
+    names.push(name)
+  }
+  effects.onStop(() => {
+    for (const name of names) {
+      host.scope.undefine(name)
+      host.queries.delete(name)
+    }
+  })
+  for (const query of content?.queries ?? []) {
+    const entity = createQuery(query, { ...host.query, resolve: host.scope.resolve })
+    define(query.name, entity)
+    host.queries.set(query.name, entity)
+  }
+  for (const [name, source] of Object.entries(content?.jsObjects ?? {})) {
+    define(name, createJSObject(name, source, host.scope.resolve, (refresh) => void refreshers.push(refresh)))
+  }
+  applyTheme(root, host.theme)
+  const widgets = mountWidgets(root, {
+    scope: host.scope.names,
+    resolve: host.scope.resolve,
+    queries: host.queries,
+    setError: host.setError,
+    trigger: host.trigger,
+    define,
+    effects,
+    inspector: host.inspector,
+  })
+  host.refreshApp()
+  for (const refresh of refreshers) refresh()
+  effects.onStop(host.onAlert((message, type) => widgets.alert(message, type)))
+  return {
+    content,
+    effects,
+    reset: (name) => widgets.reset(name),
+    unmount() {
+      effects.stop()
+      // App-level JS objects forget the page's widgets and entities.
+      host.refreshApp()
+    },
+  }
+}
