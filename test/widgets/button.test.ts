@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest'
-import { cleanup, mount, recordTriggers, shadow } from '../support/widgets'
+import { cleanup, mount, recordTriggers, shadow } from './helpers'
 
 afterEach(cleanup)
 

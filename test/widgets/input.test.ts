@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { isEmail, parseInputText, validateInputText } from '../../widgets/input'
 import type { SmithInput } from '../../widgets/input'
-import { cleanup, key, mount, recordTriggers, shadow } from '../support/widgets'
+import { cleanup, key, mount, recordTriggers, shadow } from './helpers'
 
 afterEach(cleanup)
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest'
 import { SmithTable, TRIGGER_EVENT, widgets, defineWidgets } from '../../widgets/index'
-import { cleanup, mount, recordTriggers } from '../support/widgets'
+import { cleanup, mount, recordTriggers } from './helpers'
 
 afterEach(cleanup)
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest'
-import { cleanup, mount, shadow } from '../support/widgets'
+import { cleanup, mount, shadow } from './helpers'
 
 afterEach(() => {
   cleanup()

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest'
 import type { SmithTable } from '../../widgets/table'
-import { cleanup, key, mount, people, recordTriggers, shadow } from '../support/widgets'
+import { cleanup, key, mount, people, recordTriggers, shadow } from './helpers'
 
 afterEach(cleanup)
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { SEARCH_DEBOUNCE_MS } from '../../widgets/table'
 import type { SmithTable } from '../../widgets/table'
-import { cleanup, key, mount, people, recordTriggers, shadow } from '../support/widgets'
+import { cleanup, key, mount, people, recordTriggers, shadow } from './helpers'
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })

@@ -2,7 +2,7 @@
 import { afterEach, expect, test } from 'vitest'
 import { MAX_SCROLL_HEIGHT } from '../../widgets/row-window'
 import type { SmithTable } from '../../widgets/table'
-import { cleanup, mount, people, shadow } from '../support/widgets'
+import { cleanup, mount, people, shadow } from './helpers'
 
 afterEach(cleanup)
 

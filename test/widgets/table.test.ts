@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { SmithTable } from '../../widgets/table'
-import { cleanup, mount, people, recordTriggers, shadow } from '../support/widgets'
+import { cleanup, mount, people, recordTriggers, shadow } from './helpers'
 
 afterEach(() => {
   cleanup()

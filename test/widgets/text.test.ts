@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest'
 import { displayText } from '../../widgets/text'
-import { cleanup, mount, shadow } from '../support/widgets'
+import { cleanup, mount, shadow } from './helpers'
 
 afterEach(cleanup)
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import type { SmithToast } from '../../widgets/toast'
-import { cleanup, mount, shadow } from '../support/widgets'
+import { cleanup, mount, shadow } from './helpers'
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
