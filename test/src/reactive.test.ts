@@ -84,8 +84,8 @@ describe('effect scopes', () => {
         J: `export default {
           ticks: 0, timeouts: 0,
           start() {
-            setInterval(() => { this.ticks++ }, 5, 'tick')
-            setTimeout(() => { this.timeouts++ }, 5)
+            setInterval(() => { this.ticks++ }, 5, 'tick');
+            setTimeout(() => { this.timeouts++ }, 5);
           },
         }`,
       },

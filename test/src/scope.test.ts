@@ -35,6 +35,13 @@ describe('createScope', () => {
     expect(scope.resolve('Q')).toBe(1)
   })
 
+  it('a name found nowhere is a ReferenceError, in the app and in a module', async () => {
+    const app = await testApp({ modules: { M: { main: 'export default { f() { return surelyNotDefinedAnywhere } }' } } })
+    expect(String(app.evaluate('{{ surelyNotDefinedAnywhere }}'))).toMatch(/ReferenceError: surelyNotDefinedAnywhere is not defined/)
+    expect(String(app.evaluate('{{ M.f() }}'))).toMatch(/ReferenceError: surelyNotDefinedAnywhere is not defined/)
+    app.dispose()
+  })
+
   it('module-local names shadow app names of the same name inside the module only', async () => {
     const app = await testApp({
       jsObjects: { Helper: 'export default { who: "app" }' },
