@@ -41,6 +41,7 @@ export { SmithDocumentViewer, SmithIframe, SmithStatbox, SmithTabs }
 export { SmithCanvas, SmithContainer, SmithForm, SmithModal, SmithPlaceholder }
 export { GRID_COLUMNS } from './canvas'
 export { VISIBILITY_EVENT } from './modal'
+// smith-chart is defined by widgets/chart/index.ts, imported only by apps with a chart.
 export type { Tab, TabConfig } from './tabs'
 export { SmithSelect, SmithCheckbox, SmithCheckboxGroup, SmithRadioGroup, SmithSwitch, SmithIconButton, SmithImage, SmithDivider, SmithProgress }
 export { SmithMultiSelect, SmithDatePicker, SmithFilePicker, SmithMenuButton, SmithMenuItem, SmithButtonGroup, SmithPhoneInput, SmithCurrencyInput }

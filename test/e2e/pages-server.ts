@@ -57,6 +57,7 @@ export async function startPagesServer(): Promise<PagesServer> {
     write: false,
     bundle: true,
     format: 'esm',
+    splitting: true, // as the app build: chart libraries are chunks loaded on demand
     platform: 'browser',
     target: 'es2022',
     logLevel: 'silent',

@@ -4,28 +4,17 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
+import { compositePage, evaluateIn } from './composite-page'
 import { pagesAndBrowser } from './pages-server'
 
 const e2e = pagesAndBrowser()
-
-interface E2EWindow {
-  e2e: { mountHtml(html: string, withApp?: boolean): Promise<void>; settle(): Promise<void>; evaluate(t: string): unknown }
-}
-
-async function compositePage(label: string, html: string, withApp = false): Promise<Page> {
-  const page = await e2e.browser.newPage(undefined, label)
-  await page.goto(`${e2e.pages.url}composite.html${withApp ? '?csp=off' : ''}`)
-  await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('ready')
-  await page.evaluate(([h, a]) => (window as unknown as E2EWindow).e2e.mountHtml(h, a), [html, withApp] as const)
-  return page
-}
 
 const focusedTab = (page: Page): Promise<string | null> =>
   page.evaluate(() => document.querySelector('smith-tabs')?.shadowRoot?.activeElement?.textContent ?? null)
 
 describe('<smith-tabs> in Chromium', () => {
   test('Tab enters the tab list on the selected tab; arrows, Home and End move focus and select', async () => {
-    const page = await compositePage('tabs-keyboard', `
+    const page = await compositePage(e2e, 'tabs-keyboard', `
       <button id="before">before</button>
       <smith-tabs name="Tabs1" default-tab="Two">
         <div tab-name="One"><p>first</p></div>
@@ -56,7 +45,7 @@ describe('<smith-tabs> in Chromium', () => {
   })
 
   test('a widget in a hidden tab keeps its value, and Tabs1.selectedTab follows the user', async () => {
-    const page = await compositePage('tabs-state', `
+    const page = await compositePage(e2e, 'tabs-state', `
       <smith-tabs name="Tabs1">
         <div tab-name="Form"><smith-input name="Input1" label="Name"></smith-input></div>
         <div tab-name="Other"><smith-text name="T" text="{{'now ' + Tabs1.selectedTab}}"></smith-text></div>
@@ -67,7 +56,7 @@ describe('<smith-tabs> in Chromium', () => {
     expect(await page.getByLabel('Name').isVisible()).toBe(false)
     await page.getByRole('tab', { name: 'Form' }).click()
     expect(await page.getByLabel('Name').inputValue()).toBe('Ada')
-    expect(await page.evaluate(() => (window as unknown as E2EWindow).e2e.evaluate('{{Input1.text}}'))).toBe('Ada')
+    expect(await evaluateIn(page, '{{Input1.text}}')).toBe('Ada')
     expect(e2e.browser.events.filter((e) => e.kind === 'pageerror')).toEqual([])
   })
 })

@@ -5,6 +5,7 @@
  */
 import { createApp, type App } from '../../../src/index'
 import '../../../widgets/define'
+import '../../../widgets/chart/define'
 
 const frame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve))
 
