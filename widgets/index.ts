@@ -9,6 +9,7 @@ import { SmithContainer } from './container'
 import { SmithForm } from './form'
 import { SmithModal } from './modal'
 import { SmithPlaceholder } from './placeholder'
+import { SmithCustomWidget } from './custom-widget/custom-widget'
 import { SmithDocumentViewer } from './document-viewer'
 import { SmithIframe } from './iframe'
 import { SmithSelect } from './select'
@@ -37,7 +38,8 @@ import { SmithToast } from './toast'
 export { SmithElement, TRIGGER_EVENT } from './smith-element'
 export type { TriggerDetail } from './smith-element'
 export { SmithButton, SmithInput, SmithTable, SmithText, SmithToast }
-export { SmithDocumentViewer, SmithIframe, SmithStatbox, SmithTabs }
+export { SmithCustomWidget, SmithDocumentViewer, SmithIframe, SmithStatbox, SmithTabs }
+export { CUSTOM_WIDGET_FRAME_CSP, CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from './custom-widget/frame-document'
 export { SmithCanvas, SmithContainer, SmithForm, SmithModal, SmithPlaceholder }
 export { GRID_COLUMNS } from './canvas'
 export { VISIBILITY_EVENT } from './modal'
@@ -58,6 +60,7 @@ export const widgets = {
   'smith-input': SmithInput,
   'smith-toast': SmithToast,
   'smith-tabs': SmithTabs,
+  'smith-custom-widget': SmithCustomWidget,
   'smith-statbox': SmithStatbox,
   'smith-iframe': SmithIframe,
   'smith-document-viewer': SmithDocumentViewer,
@@ -103,6 +106,7 @@ declare global {
     'smith-input': SmithInput
     'smith-toast': SmithToast
     'smith-tabs': SmithTabs
+    'smith-custom-widget': SmithCustomWidget
     'smith-statbox': SmithStatbox
     'smith-iframe': SmithIframe
     'smith-document-viewer': SmithDocumentViewer

@@ -16,6 +16,8 @@ export interface RuntimeModules {
   readonly runtime: string
   /** widgets/define. */
   readonly widgets: string
+  /** widgets/chart/define: imported only when a page has a `<smith-chart>`. */
+  readonly chart?: string
   /** modules/auth/index: `authModule`. */
   readonly auth: string
   /** src/build/compiled-module's virtual module id, imported first. */
@@ -47,6 +49,8 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
     `import ${JSON.stringify(modules.widgets)};`,
   ]
   if (dev) lines.push(`import { createDevtools } from ${JSON.stringify(modules.devtools)};`, 'const $devtools = createDevtools();')
+  // Charts are the one widget with a heavy library: only apps that show one import it.
+  if (modules.chart && folder.pages.some((page) => /<smith-chart[\s>/]/i.test(page.html))) lines.push(`import ${JSON.stringify(modules.chart)};`)
   let next = 0
   const id = (prefix: string): string => `${prefix}${next++}`
   const factories = new Set(Object.values(folder.config.modules ?? {}).map((m) => MODULE_FACTORIES[m.use]!))

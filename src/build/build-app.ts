@@ -24,6 +24,7 @@ import { APP_ENTRY, APP_STYLESHEET, smithletPlugin } from './esbuild-plugin'
 import { STRICT_CSP, pageShell } from './page-shell'
 import { sizeOf } from './sizes'
 import type { BundleSize } from './sizes'
+import { CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
 
 /** Options of {@link appBuildOptions}. */
 export interface AppBuildConfig {
@@ -58,6 +59,9 @@ export function appBuildOptions(config: AppBuildConfig): BuildOptions {
     outdir: config.outdir,
     bundle: true,
     format: 'esm', // the entry awaits at top level
+    // A chart's library (behind import()) becomes a chunk fetched only when a chart of
+    // that kind renders; an app without dynamic imports gets app.js alone, as before.
+    splitting: true,
     platform: 'browser',
     target: 'es2022',
     minify: config.minify,
@@ -124,6 +128,9 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   }
   for (const file of result.outputFiles ?? []) await write(relative(outdir, file.path).split('\\').join('/'), file.contents)
   for (const [name, html] of pageDocuments(folder, { cspMeta: STRICT_CSP })) await write(name, Buffer.from(html))
+  // Custom widgets' frame document, next to the bundle; it must not get the app's policy
+  // (widgets/custom-widget/frame-document.ts), so it carries no CSP meta of its own.
+  await write(CUSTOM_WIDGET_FRAME_FILE, Buffer.from(customWidgetFrameHtml()))
   await write('_headers', Buffer.from(`/*\n  Content-Security-Policy: ${STRICT_CSP}\n  X-Content-Type-Options: nosniff\n`))
   return { outdir, files, warnings: result.warnings }
 }

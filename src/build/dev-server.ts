@@ -34,6 +34,7 @@ import { loadAppFolder } from './app-folder'
 import { appBuildOptions } from './build-app'
 import { contentTypeOf } from './content-type'
 import { STRICT_CSP, pageShell } from './page-shell'
+import { CUSTOM_WIDGET_FRAME_CSP, CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
 import { createProxy } from './proxy'
 
 /** Dev-only endpoints, under a prefix no app route uses. */
@@ -87,6 +88,8 @@ export interface DevServer {
 interface Asset {
   readonly body: Uint8Array
   readonly type: string
+  /** A policy of its own instead of the app's (the custom widget frame). */
+  readonly csp?: string
 }
 
 /** Prints esbuild messages the way esbuild's own CLI does. */
@@ -155,6 +158,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
           next.set(`/${page.name}/index.html`, { body: html, type: contentTypeOf('page.html') })
         }
         next.set('/index.html', next.get(`/${folder.pages[0]!.name}/index.html`)!)
+        // Custom widgets' frame document, next to the bundle, with its own policy (widgets/custom-widget/frame-document.ts).
+        next.set(`/${CUSTOM_WIDGET_FRAME_FILE}`, { body: Buffer.from(customWidgetFrameHtml()), type: contentTypeOf('page.html'), csp: CUSTOM_WIDGET_FRAME_CSP })
         if (watch) next.set(RELOAD_CLIENT_PATH, { body: Buffer.from(RELOAD_CLIENT), type: contentTypeOf('reload.js') })
         assets = next
         pages = new Set(folder.pages.map((p) => p.name))
@@ -182,7 +187,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     res.setHeader('Content-Length', asset.body.byteLength)
     res.setHeader('Cache-Control', 'no-store')
     res.setHeader('X-Content-Type-Options', 'nosniff')
-    if (csp !== null) res.setHeader('Content-Security-Policy', csp)
+    const policy = asset.csp ?? csp
+    if (policy !== null) res.setHeader('Content-Security-Policy', policy)
     res.end(req.method === 'HEAD' ? undefined : asset.body)
   }
 

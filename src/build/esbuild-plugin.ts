@@ -68,6 +68,7 @@ const COMPILE_MODULE = resolve(HERE, `../compile${EXT}`)
 const RUNTIME = {
   runtime: resolve(HERE, `../index${EXT}`),
   widgets: resolve(HERE, `../../widgets/define${EXT}`),
+  chart: resolve(HERE, `../../widgets/chart/define${EXT}`),
   auth: resolve(HERE, `../../modules/auth/index${EXT}`),
   compiled: COMPILED_MODULE_ID,
   devtools: resolve(HERE, `../../devtools/index${EXT}`),

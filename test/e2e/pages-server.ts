@@ -4,6 +4,7 @@
  *
  * - `/table.html`: the widgets, and `window.e2e.mountTable(…)` (pages/table.ts);
  * - `/composite.html`: the widgets, and `window.e2e.mountHtml(…)` (pages/composite.ts);
+ * - `/smith-custom-widget.html`: the custom widget's frame document, served with its own policy;
  * - `/aot.html`: pages/aot.html with its bindings compiled ahead of time by the
  *   smithlet esbuild plugin, as the demo is built;
  * - `/runtime.html`: the same page and app without the ahead-of-time bindings.
@@ -22,6 +23,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { STRICT_CSP } from '../../src/build/page-shell'
 
 import { smithletPlugin } from '../../src/build/esbuild-plugin'
+import { CUSTOM_WIDGET_FRAME_CSP, CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
 import { launchBrowser } from './browser'
 import type { E2EBrowser } from './browser'
 
@@ -77,6 +79,12 @@ export async function startPagesServer(): Promise<PagesServer> {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    // The custom widget's frame document, with its own policy (widgets/custom-widget/frame-document.ts).
+    if (url.pathname === `/${CUSTOM_WIDGET_FRAME_FILE}`) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CUSTOM_WIDGET_FRAME_CSP, 'Cache-Control': 'no-store' })
+      res.end(customWidgetFrameHtml())
+      return
+    }
     const page = pages.get(url.pathname)
     const script = scripts.get(url.pathname)
     if (page === undefined && script === undefined) {
