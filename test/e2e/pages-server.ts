@@ -51,7 +51,6 @@ export async function startPagesServer(): Promise<PagesServer> {
     absWorkingDir: ROOT,
     entryPoints: {
       table: resolve(PAGES, 'table.ts'),
-      composite: resolve(PAGES, 'composite.ts'),
       aot: resolve(PAGES, 'aot-entry.ts'),
       runtime: resolve(PAGES, 'runtime-entry.ts'),
     },
@@ -59,15 +58,30 @@ export async function startPagesServer(): Promise<PagesServer> {
     write: false,
     bundle: true,
     format: 'esm',
-    splitting: true, // as the app build: chart libraries are chunks loaded on demand
     platform: 'browser',
     target: 'es2022',
     logLevel: 'silent',
     plugins: [smithletPlugin({ html: aotHtml, cwd: ROOT })],
   })
-  if (result.warnings.length > 0) throw new Error(`e2e pages: build warnings: ${result.warnings.map((w) => w.text).join('; ')}`)
+  // The composite page apart, code-split as an app with a chart is built: the chart
+  // libraries are chunks fetched on demand. (The pages above must not be split: aot.js
+  // seeds the compiled bindings before the app code that it shares with runtime.js runs.)
+  const composite = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { composite: resolve(PAGES, 'composite.ts') },
+    outdir: resolve(ROOT, 'dist/e2e-pages'), // never written
+    write: false,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  })
+  const warnings = [...result.warnings, ...composite.warnings]
+  if (warnings.length > 0) throw new Error(`e2e pages: build warnings: ${warnings.map((w) => w.text).join('; ')}`)
   const scripts = new Map<string, string>()
-  for (const file of result.outputFiles) scripts.set('/' + file.path.slice(file.path.lastIndexOf('/') + 1), file.text)
+  for (const file of [...result.outputFiles, ...composite.outputFiles]) scripts.set('/' + file.path.slice(file.path.lastIndexOf('/') + 1), file.text)
   const aot = await readFile(aotHtml, 'utf8')
   const withScript = (src: string): string => aot.replace('</head>', `  <script type="module" src="${src}"></script>\n</head>`)
   const pages = new Map<string, string>([
