@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { BuildResult, Metafile } from 'esbuild'
 import { describe, expect, test } from 'vitest'
+import { appEntrySource } from '../../src/build/app-entry'
+import type { AppFolder } from '../../src/build/app-folder'
 import { smithletPlugin } from '../../src/build/esbuild-plugin'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -72,5 +74,19 @@ describe('chart code splitting', () => {
     expect(chunksWith(CHARTJS)).toHaveLength(1)
     expect(chunksWith(ECHARTS)).toHaveLength(1)
     expect(chunksWith(CHARTJS)[0]).not.toBe(chunksWith(ECHARTS)[0])
+  })
+})
+
+describe('the app build imports the chart only for pages that have one', () => {
+  const folder = (html: string): AppFolder =>
+    ({
+      dir: '/app', configFile: '/app/smithlet.config.js', config: { id: 'x' }, jsObjects: [], queries: [], styles: [], publicDir: undefined, watchFiles: [], watchDirs: [],
+      pages: [{ name: 'Home', html, jsObjects: [], queries: [] }],
+    }) as unknown as AppFolder
+  const modules = { runtime: 'rt', widgets: 'widgets-define', chart: 'chart-define', auth: 'auth', compiled: 'smithlet:compiled' }
+
+  test('a page with <smith-chart> imports widgets/chart/define; one without does not', () => {
+    expect(appEntrySource(folder('<smith-chart name="C" chart-type="PIE_CHART"></smith-chart>'), modules)).toContain('import "chart-define";')
+    expect(appEntrySource(folder('<smith-text text="a smith-chart-like word"></smith-text>'), modules)).not.toContain('chart-define')
   })
 })
