@@ -14,7 +14,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { batch } from '../src/reactive'
 import { asList } from './checkbox-group'
 import { SmithControl, any, controlStyles, flag, str } from './control'
-import { filterOptions, normaliseOptions, sameValue } from './options'
+import { filterOptions, sameValue, widgetOptions } from './options'
 import type { Option } from './options'
 
 /**
@@ -31,6 +31,10 @@ export class SmithMultiSelect extends SmithControl {
     labelText: str('label-text'),
     placeholderText: str('placeholder-text'),
     isFilterable: flag('is-filterable'),
+    sourceData: any('source-data'),
+    optionLabel: str('option-label'),
+    optionValue: str('option-value'),
+    serverSideFiltering: flag('server-side-filtering'),
   }
 
   static override styles = [
@@ -125,6 +129,12 @@ export class SmithMultiSelect extends SmithControl {
   declare labelText: string
   declare placeholderText: string
   declare isFilterable: boolean
+  /** Appsmith's newer options form: records, with `optionLabel` / `optionValue` naming their keys. */
+  declare sourceData: unknown
+  declare optionLabel: string
+  declare optionValue: string
+  /** The app filters (on `onFilterUpdate`, e.g. by re-running a query); the widget shows the options as given. */
+  declare serverSideFiltering: boolean
 
   #touched = false
   /** Index (in the visible options) of the active option. */
@@ -137,23 +147,31 @@ export class SmithMultiSelect extends SmithControl {
     this.labelText = ''
     this.placeholderText = 'Select option(s)'
     this.isFilterable = false
+    this.sourceData = undefined
+    this.optionLabel = ''
+    this.optionValue = ''
+    this.serverSideFiltering = false
   }
 
   #source: unknown = undefined
+  #sourceData: unknown = undefined
+  #keys: [string, string] = ['', '']
   #normalised: readonly Option[] = []
 
   /** The options, normalised once per `options` value. */
   get #options(): readonly Option[] {
-    if (this.options !== this.#source) {
+    if (this.options !== this.#source || this.sourceData !== this.#sourceData || this.optionLabel !== this.#keys[0] || this.optionValue !== this.#keys[1]) {
       this.#source = this.options
-      this.#normalised = normaliseOptions(this.options).options
+      this.#sourceData = this.sourceData
+      this.#keys = [this.optionLabel, this.optionValue]
+      this.#normalised = widgetOptions(this).options
     }
     return this.#normalised
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('defaultOptionValue') && !this.#touched) this.#set(asList(this.defaultOptionValue))
-    else if (changed.has('options') || changed.has('isRequired') || changed.has('required')) this.#set(this.getMeta<unknown[]>('selectedOptionValues'))
+    else if (changed.has('options') || changed.has('sourceData') || changed.has('optionLabel') || changed.has('optionValue') || changed.has('isRequired') || changed.has('required')) this.#set(this.getMeta<unknown[]>('selectedOptionValues'))
   }
 
   /** Keeps the values that are options, in option order, with their labels. */
@@ -203,7 +221,7 @@ export class SmithMultiSelect extends SmithControl {
   }
 
   #visible(): readonly Option[] {
-    return this.isFilterable ? filterOptions(this.#options, this.getMeta<string>('filterText')) : this.#options
+    return this.isFilterable && !this.serverSideFiltering ? filterOptions(this.#options, this.getMeta<string>('filterText')) : this.#options
   }
 
   #onKey = (e: KeyboardEvent): void => {
@@ -256,7 +274,7 @@ export class SmithMultiSelect extends SmithControl {
 
   protected override render(): TemplateResult {
     const label = this.labelText || this.label
-    const { error } = normaliseOptions(this.options)
+    const { error } = widgetOptions(this)
     const visible = this.#visible()
     const active = Math.min(this.#active, visible.length - 1)
     const labels = this.getMeta<string[]>('selectedOptionLabels')

@@ -50,6 +50,38 @@ export function normaliseOptions(input: unknown): NormalisedOptions {
 }
 
 /**
+ * Options from Appsmith's newer form: `sourceData` (a list of records, or JSON text of
+ * one) with `optionLabel` / `optionValue` naming the keys to read. Without keys, the
+ * records are read as `options` are.
+ */
+export function sourceOptions(sourceData: unknown, optionLabel: unknown, optionValue: unknown): NormalisedOptions {
+  const labelKey = typeof optionLabel === 'string' ? optionLabel : ''
+  const valueKey = typeof optionValue === 'string' ? optionValue : ''
+  if (!labelKey && !valueKey) return normaliseOptions(sourceData)
+  const parsed = normaliseOptions(sourceData)
+  if (parsed.error) return { options: [], error: parsed.error.replace(/^options/, 'sourceData') }
+  let list = sourceData
+  if (typeof list === 'string') list = JSON.parse(list) as unknown
+  const options: Option[] = []
+  for (const item of list as unknown[]) {
+    if (item === null || typeof item !== 'object') {
+      options.push({ label: asLabel(item), value: item })
+      continue
+    }
+    const o = item as Record<string, unknown>
+    const value = valueKey ? o[valueKey] : o[labelKey]
+    options.push({ label: asLabel(labelKey ? o[labelKey] : value), value })
+  }
+  return { options }
+}
+
+/** The options of a choice widget: `sourceData` (with its keys) when given, else `options`. */
+export function widgetOptions(w: { options: unknown; sourceData: unknown; optionLabel: unknown; optionValue: unknown }): NormalisedOptions {
+  const hasSource = w.sourceData !== undefined && w.sourceData !== null && w.sourceData !== ''
+  return hasSource ? sourceOptions(w.sourceData, w.optionLabel, w.optionValue) : normaliseOptions(w.options)
+}
+
+/**
  * Whether two option values are the same choice: identical, or primitives with the same
  * text (a bound default of `1` selects the option whose value is `"1"`).
  */

@@ -11,7 +11,7 @@ import { css, html, nothing } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { batch } from '../src/reactive'
 import { SmithControl, any, controlStyles, flag, str } from './control'
-import { filterOptions, isEmptyValue, normaliseOptions, sameValue, unwrapValue } from './options'
+import { filterOptions, isEmptyValue, sameValue, unwrapValue, widgetOptions } from './options'
 import type { Option } from './options'
 
 /**
@@ -28,6 +28,10 @@ export class SmithSelect extends SmithControl {
     labelText: str('label-text'),
     placeholderText: str('placeholder-text'),
     isFilterable: flag('is-filterable'),
+    sourceData: any('source-data'),
+    optionLabel: str('option-label'),
+    optionValue: str('option-value'),
+    serverSideFiltering: flag('server-side-filtering'),
   }
 
   static override styles = [
@@ -57,6 +61,12 @@ export class SmithSelect extends SmithControl {
   declare placeholderText: string
   /** Shows a filter field above the list. */
   declare isFilterable: boolean
+  /** Appsmith's newer options form: records, with `optionLabel` / `optionValue` naming their keys. */
+  declare sourceData: unknown
+  declare optionLabel: string
+  declare optionValue: string
+  /** The app filters (on `onFilterUpdate`, e.g. by re-running a query); the widget shows the options as given. */
+  declare serverSideFiltering: boolean
 
   #picked = false
 
@@ -67,15 +77,19 @@ export class SmithSelect extends SmithControl {
     this.labelText = ''
     this.placeholderText = 'Select option'
     this.isFilterable = false
+    this.sourceData = undefined
+    this.optionLabel = ''
+    this.optionValue = ''
+    this.serverSideFiltering = false
   }
 
   get #options(): readonly Option[] {
-    return normaliseOptions(this.options).options
+    return widgetOptions(this).options
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('defaultOptionValue') && !this.#picked) this.#select(this.defaultOptionValue)
-    else if (changed.has('options') || changed.has('isRequired') || changed.has('required')) this.#select(this.getMeta('selectedOptionValue'))
+    else if (changed.has('options') || changed.has('sourceData') || changed.has('optionLabel') || changed.has('optionValue') || changed.has('isRequired') || changed.has('required')) this.#select(this.getMeta('selectedOptionValue'))
   }
 
   /** Sets the value and its label; the label comes from the options, else from a `{ label, value }` given. */
@@ -125,7 +139,7 @@ export class SmithSelect extends SmithControl {
 
   #visible(): readonly Option[] {
     const all = this.#options
-    if (!this.isFilterable) return all
+    if (!this.isFilterable || this.serverSideFiltering) return all
     const shown = filterOptions(all, this.getMeta<string>('filterText'))
     // The chosen option stays in the list, or the native select would show another one.
     const current = this.getMeta('selectedOptionValue')
@@ -145,7 +159,7 @@ export class SmithSelect extends SmithControl {
 
   protected override render(): TemplateResult {
     const label = this.labelText || this.label
-    const { error } = normaliseOptions(this.options)
+    const { error } = widgetOptions(this)
     const visible = this.#visible()
     const invalid = !this.getMeta<boolean>('isValid') && this.getMeta<boolean>('isDirty')
     return html`

@@ -83,3 +83,12 @@ test('required, filter and disabled', async () => {
   expect(el.meta.selectedOptionValues.value).toEqual(['b'])
   expect(listbox(el).getAttribute('aria-disabled')).toBe('true')
 })
+
+test('sourceData with optionLabel / optionValue', async () => {
+  const el = await mount<'smith-multi-select'>('<smith-multi-select option-label="name" option-value="id"></smith-multi-select>', {
+    sourceData: [{ name: 'Ada', id: 1 }, { name: 'Grace', id: 2 }],
+    defaultOptionValue: [2],
+  })
+  expect(options(el).map((o) => o.textContent)).toEqual(['Ada', 'Grace'])
+  expect(el.meta.selectedOptionLabels.value).toEqual(['Grace'])
+})

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest'
 import type { SmithSelect } from '../../widgets/select'
-import { filterOptions, normaliseOptions, sameValue } from '../../widgets/options'
+import { filterOptions, normaliseOptions, sameValue, sourceOptions } from '../../widgets/options'
 import { appMounter, settle } from './app'
 import { cleanup, mount, recordTriggers, shadow } from './helpers'
 
@@ -124,4 +124,32 @@ test('option helpers', () => {
   expect(sameValue(1, '1')).toBe(true)
   expect(sameValue({}, {})).toBe(false)
   expect(filterOptions(normaliseOptions(['Apple', 'Pear']).options, 'AP').map((o) => o.label)).toEqual(['Apple'])
+})
+
+test("Appsmith's newer form: sourceData with optionLabel / optionValue keys (as in a real export)", async () => {
+  const { app, el } = await open(
+    `<smith-select name="Colour" source-data='[{"name":"Blue","code":"BLUE"},{"name":"Green","code":"GREEN"},{"name":"Red","code":"RED"}]'
+      option-label="name" option-value="code" default-option-value="GREEN"></smith-select>`,
+  )
+  const s = el<SmithSelect>('Colour')
+  expect([...select(s).options].map((o) => o.textContent)).toEqual(['Select option', 'Blue', 'Green', 'Red'])
+  expect(app.evaluate('{{Colour.selectedOptionValue + "/" + Colour.selectedOptionLabel}}')).toBe('GREEN/Green')
+  await choose(s, 'Red')
+  expect(app.evaluate('{{Colour.selectedOptionValue}}')).toBe('RED')
+})
+
+test('serverSideFiltering: the filter text goes to the app, the options stay as given', async () => {
+  const el = await mount<'smith-select'>('<smith-select is-filterable server-side-filtering></smith-select>', { options: OPTIONS })
+  const filter = shadow(el).querySelector('input[type="search"]') as HTMLInputElement
+  filter.value = 'zzz'
+  filter.dispatchEvent(new Event('input'))
+  await el.updateComplete
+  expect(el.meta.filterText.value).toBe('zzz')
+  expect(select(el).options).toHaveLength(4)
+})
+
+test('sourceOptions', () => {
+  expect(sourceOptions([{ n: 'A', v: 1 }], 'n', 'v').options).toEqual([{ label: 'A', value: 1 }])
+  expect(sourceOptions('[{"n":"A"}]', 'n', '').options).toEqual([{ label: 'A', value: 'A' }])
+  expect(sourceOptions(7, 'n', 'v').error).toMatch(/^sourceData: expected a list/)
 })
