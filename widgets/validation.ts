@@ -37,7 +37,7 @@ export function compileRegex(source: string): RegExp | SyntaxError {
 /** Whether `text` passes the rules; a broken `regex` fails every non-empty value. */
 export function isTextValid(text: string, rules: TextRules): boolean {
   if (text === '') return !rules.required
-  if (rules.validation === false) return false
+  if (rules.validation === false || rules.validation === 'false') return false
   if (rules.regex) {
     const r = compileRegex(rules.regex)
     return r instanceof RegExp && r.test(text)

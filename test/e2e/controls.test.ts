@@ -122,4 +122,30 @@ describe('form controls in Chromium', () => {
     expect(await evaluate(page, '{{FilePicker1.files[0].type}}')).toBe('text/csv')
     expect(e2e.browser.events.filter((e) => e.page === 'file-picker' && e.text.includes('Ada,36'))).toEqual([])
   })
+
+  test('every control is readable at 390 px: nothing wider than the viewport, labels wrap', async () => {
+    const long = 'A rather long label that has to wrap on a phone screen instead of overflowing'
+    const page = await appPage('narrow', `
+      <smith-select name="S" label-text="${long}" options='["${long}"]' is-filterable></smith-select>
+      <smith-multi-select name="M" label-text="${long}" options='["${long}","b"]' default-option-value='["${long}"]'></smith-multi-select>
+      <smith-checkbox name="C" label="${long}"></smith-checkbox>
+      <smith-checkbox-group name="CG" label="${long}" options='["${long}","two"]'></smith-checkbox-group>
+      <smith-radio-group name="R" label="${long}" options='["${long}","two"]'></smith-radio-group>
+      <smith-switch name="W" label="${long}"></smith-switch>
+      <smith-date-picker name="D" label="${long}"></smith-date-picker>
+      <smith-file-picker name="F" label="${long}"></smith-file-picker>
+      <smith-phone-input name="P" label="${long}" allow-dial-code-change></smith-phone-input>
+      <smith-currency-input name="Y" label="${long}" allow-currency-change></smith-currency-input>
+      <smith-button-group name="G"><smith-button text="One"></smith-button><smith-icon-button icon-name="plus" tooltip="Add"></smith-icon-button>
+        <smith-menu-button label="More"><smith-menu-item label="${long}"></smith-menu-item></smith-menu-button></smith-button-group>
+      <smith-image image="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="dot"></smith-image>
+      <smith-divider></smith-divider>
+      <smith-progress progress="30" show-result></smith-progress>`)
+    const widths = await page.evaluate(() => ({
+      doc: document.documentElement.scrollWidth,
+      widest: Math.max(...[...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('smith-')).map((e) => e.getBoundingClientRect().right)),
+    }))
+    expect(widths.doc).toBeLessThanOrEqual(390)
+    expect(widths.widest).toBeLessThanOrEqual(390)
+  })
 })
