@@ -79,6 +79,8 @@ export interface AppOptions {
   readonly postMessage?: (message: unknown, targetOrigin: string) => void
   /** The timers intervals, timeouts and query time limits use. Default: the environment's. */
   readonly timers?: Timers
+  /** Randomness, in [0, 1): the store's tab id, and `Math.random` for code. Default: Math.random. */
+  readonly random?: () => number
 }
 
 /** A running app: the host API tests are written against. */
@@ -118,19 +120,25 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   if (typeof definition?.id !== 'string' || definition.id === '') throw new TypeError('createApp: the definition needs an id')
   const warn = options.warn ?? ((message: string) => console.warn(message))
   if (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) setDiagnosticSink(warn)
+  const timers = options.timers ?? globalTimers
   const store = createStore({
     storage: options.storage === undefined ? idbStorage(definition.id) : options.storage,
     channel: appChannel(definition.id, options),
     warn,
     hydrateTimeoutMs: options.hydrateTimeoutMs,
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
+    random: options.random,
   })
   await store.hydrate()
 
   // The app's effect scope owns everything that runs on its own: the store's channel,
   // timeouts, watches, modules and the mounted page. `dispose` stops it.
-  const effects = effectScope(options.timers ?? globalTimers)
+  const effects = effectScope(timers)
   effects.onStop(() => store.dispose())
+  // The host's onAlert, plus the mounted page's toasts while it shows.
   const alerts = alertFanOut(options.onAlert)
+  // One entry per Widget.property binding that now fails; cleared when it recovers or its widget goes.
   const errors = createErrorMap()
   // The page now showing; null when none is mounted.
   let page: MountedPage | null = null
@@ -162,6 +170,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     // Intervals belong to the page that is showing: Appsmith stops them when it is left.
     intervalScope: () => page?.effects ?? effects,
   })
+  // The names code sees: globals and injected names (provide), then entities (define).
   const scope = createScope()
   for (const [name, value] of Object.entries(globals)) scope.provide(name, value)
   for (const [name, value] of Object.entries(timerGlobals(effects))) scope.provide(name, value)
@@ -178,7 +187,9 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     fetch: options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
     baseUrl: options.baseUrl ?? (typeof location === 'undefined' ? undefined : location.href),
     inspector: options.inspector,
+    timers: effects.timers,
   }
+  // Every query in the scope by name (the app's, plus the mounted page's); mount reads it for `loading`.
   const queries = new Map<string, Query>()
   for (const query of definition.queries ?? []) {
     const entity = createQuery(query, { ...queryContext, resolve })
@@ -225,6 +236,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     inspector: options.inspector,
   }
 
+  // True once this page's page-load actions started; unmount resets it for the next page.
   let pageLoaded = false
   const app: App = {
     scope: scope.names,
@@ -312,10 +324,12 @@ function appsmithObject(
   })
 }
 
-/** The names the options replace for code: the injected clock, fetch and locks. */
+/** The names the options replace for code: the injected clock, randomness, fetch and locks. */
 function injectedGlobals(options: AppOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   if (options.now) out.Date = clockDate(options.now)
+  // Code sees the injected randomness as Math.random; the rest of Math is the real one.
+  if (options.random) out.Math = Object.create(Math, { random: { value: options.random } })
   if (options.fetch) out.fetch = options.fetch
   if (options.locks !== undefined) {
     const base = (globalThis as { navigator?: object }).navigator ?? {}

@@ -3,7 +3,7 @@ import { causeNow, type Inspector, type QueryRunOutcome } from './inspect'
 import { compileTemplate, stringifyForText, type TemplatePart } from './template-compile'
 import type { Resolver } from './compile'
 import { BindingError, QueryError } from './errors'
-import { batch, signal } from './reactive'
+import { batch, globalTimers, signal, type Timers } from './reactive'
 import { assertJson, smartJsonBody } from './smart-json'
 
 /** The HTTP methods a query may use. */
@@ -59,6 +59,8 @@ export interface QueryContext {
   readonly baseUrl: string | undefined
   /** Told of every run (the devtools' query log); absent in production. */
   readonly inspector?: Inspector
+  /** Schedules the time limit. Default: the environment's timers. */
+  readonly timers?: Pick<Timers, 'setTimeout' | 'clearTimeout'>
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -80,6 +82,7 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   const method = (definition.method ?? 'GET').toUpperCase()
   const bodyType: BodyType = definition.bodyType ?? (definition.body === undefined ? 'none' : 'json')
   const timeoutMs = definition.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const timers = context.timers ?? globalTimers
   const smart = definition.smartSubstitution !== false
   const url = compileTemplate(definition.url)
   const headers = Object.entries(definition.headers ?? {}).map(([k, v]) => [k, compileTemplate(v)] as const)
@@ -97,9 +100,13 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
     ? Object.entries(body).map(([k, v]) => [k, compileTemplate(v)] as const)
     : []
 
+  // The body of the latest run that got a response (`latestRun` at its start); cleared by clear().
   const data = signal<unknown>(undefined, { name: `${name}.data` })
+  // Written together with `data` (one batch), or alone when the latest run failed without a body.
   const responseMeta = signal<ResponseMeta | undefined>(undefined, { name: `${name}.responseMeta` })
+  // Runs started and not yet settled; `isLoading` is inFlight > 0.
   const inFlight = signal(0, { name: `${name}.isLoading` })
+  // Id of the newest run (bumped by clear() too): only that run may write `data`/`responseMeta`.
   let latestRun = 0
 
   const invalid = (message: string, cause?: unknown): QueryError =>
@@ -217,7 +224,7 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
     inFlight.value = inFlight.peek() + 1
     const controller = new AbortController()
     let timedOut = false
-    const timer = setTimeout(() => {
+    const timer = timers.setTimeout(() => {
       timedOut = true
       controller.abort()
     }, timeoutMs)
@@ -280,7 +287,7 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       }
       throw error
     } finally {
-      clearTimeout(timer)
+      timers.clearTimeout(timer)
       inFlight.value = inFlight.peek() - 1
     }
   }

@@ -32,6 +32,8 @@ export interface StoreOptions {
   /** Timers for that bound. Default: the global ones. */
   readonly setTimeout?: (callback: () => void, ms: number) => unknown
   readonly clearTimeout?: (handle: unknown) => void
+  /** Randomness for this tab's instance id. Default: Math.random. */
+  readonly random?: () => number
 }
 
 /** The default bound on hydration, in ms. */
@@ -65,7 +67,7 @@ export function createStore(options: StoreOptions): Store {
   let storage = options.storage
   /** Why persistence is off, when it failed; every persisting write rejects with it. */
   let storageFailure: unknown = null
-  const instanceId = Math.random().toString(36).slice(2)
+  const instanceId = (options.random ?? Math.random)().toString(36).slice(2)
 
   // key → signal of its value; created on first read too, so a binding that reads a
   // key before it exists re-evaluates when it is written.
