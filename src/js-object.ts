@@ -13,8 +13,12 @@ export interface CompiledJSObject {
 /** A JS object's function as the scope exposes it: callable, with a reactive `.data`. */
 export interface JSFunction {
   (...args: unknown[]): unknown
-  /** The last value the function returned (for a Promise, the value it resolved to). */
-  readonly data: unknown
+  /**
+   * The last value the function returned (for a Promise, the value it resolved to).
+   * smithlet addition: assignable, so an object can forget a result it must not keep
+   * (Auth_Module clears every function's token at logout).
+   */
+  data: unknown
 }
 
 /**
@@ -127,7 +131,13 @@ function wrapFunction(fn: (...args: unknown[]) => unknown, self: object, touched
     touched()
     return result
   }
-  Object.defineProperty(wrapped, 'data', { get: () => data.value, enumerable: true })
+  Object.defineProperty(wrapped, 'data', {
+    get: () => data.value,
+    set: (value: unknown) => {
+      data.value = value
+    },
+    enumerable: true,
+  })
   Object.defineProperty(wrapped, 'name', { value: fn.name })
   // Page-load ordering reads what the function references from its source.
   Object.defineProperty(wrapped, 'toString', { value: () => Function.prototype.toString.call(fn) })

@@ -19,7 +19,10 @@ export interface QueryDefinition {
   readonly headers?: Readonly<Record<string, string>>
   /** The query string; values are URL-encoded. */
   readonly params?: Readonly<Record<string, string>>
-  /** A template for json and text bodies; a map of field templates for form and multipart. */
+  /**
+   * A template for json and text bodies; a map of field templates for form and multipart,
+   * or (smithlet addition) one binding that evaluates to an object of fields.
+   */
   readonly body?: string | Readonly<Record<string, string>>
   /** Defaults to `json` when a body is given, else `none`. */
   readonly bodyType?: BodyType
@@ -92,10 +95,13 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   if (body !== undefined && (bodyType === 'json' || bodyType === 'text') && typeof body !== 'string') {
     throw new TypeError(`query "${name}": a ${bodyType} body is one template string, not a map of fields`)
   }
-  if (body !== undefined && (bodyType === 'form' || bodyType === 'multipart') && (body === null || typeof body !== 'object')) {
-    throw new TypeError(`query "${name}": a ${bodyType} body is a map of field templates, not a string`)
+  if (body !== undefined && (bodyType === 'form' || bodyType === 'multipart') && (body === null || typeof body !== 'object') && typeof body !== 'string') {
+    throw new TypeError(`query "${name}": a ${bodyType} body is a map of field templates, or one binding of an object`)
   }
   const bodyTemplate = typeof body === 'string' ? compileTemplate(body) : undefined
+  if (bodyTemplate !== undefined && (bodyType === 'form' || bodyType === 'multipart') && !isOneBinding(body as string, bodyTemplate.codes.length)) {
+    throw new TypeError(`query "${name}": a ${bodyType} body is a map of field templates, or one binding of an object`)
+  }
   const bodyFields = body !== undefined && typeof body === 'object'
     ? Object.entries(body).map(([k, v]) => [k, compileTemplate(v)] as const)
     : []
@@ -195,11 +201,13 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       } else if (!headerBag.has('content-type')) headerBag.set('content-type', 'text/plain;charset=UTF-8')
       return out
     }
-    const fields: Array<[string, unknown]> = bodyFields.map(([key, template]) => {
-      const value = template.evaluate(context.resolve, self)
-      if (value instanceof BindingError) throw invalid(`the binding of body field "${key}" failed: ${value.message}`, value)
-      return [key, value]
-    })
+    const fields: Array<[string, unknown]> = bodyTemplate === undefined
+      ? bodyFields.map(([key, template]) => {
+        const value = template.evaluate(context.resolve, self)
+        if (value instanceof BindingError) throw invalid(`the binding of body field "${key}" failed: ${value.message}`, value)
+        return [key, value]
+      })
+      : fieldsOf(bodyTemplate.evaluate(context.resolve, self))
     if (bodyType === 'form') {
       const form = new URLSearchParams()
       for (const [key, value] of fields) if (value !== undefined) form.append(key, stringifyForText(value))
@@ -214,6 +222,15 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
     // fetch sets the multipart boundary itself; a hand-set content-type would lack it.
     headerBag.delete('content-type')
     return form
+  }
+
+  // A form body written as one binding: its value must be a plain object of fields.
+  const fieldsOf = (value: unknown): Array<[string, unknown]> => {
+    if (value instanceof BindingError) throw invalid(`the body binding failed: ${value.message}`, value)
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw invalid(`a ${bodyType} body binding must evaluate to an object of fields, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`)
+    }
+    return Object.entries(value)
   }
 
   const run = async (runParams: Readonly<Record<string, unknown>> = {}): Promise<unknown> => {
@@ -313,6 +330,11 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       })
     },
   }
+}
+
+/** True when `text` is exactly one `{{ }}` / `<< >>` binding (whitespace around it allowed). */
+function isOneBinding(text: string, codes: number): boolean {
+  return codes === 1 && /^\s*(\{\{[\s\S]*\}\}|<<[\s\S]*>>)\s*$/.test(text)
 }
 
 async function readBody(response: Response, onSize?: (characters: number) => void): Promise<unknown> {

@@ -6,8 +6,13 @@
 //
 // Store keys: authAccessToken, authRefreshToken and authAccessTokenExp (ms, on this
 // device's clock; null when the expiry cannot be read) as in the seed, plus
-// authAccessTokenLifetime (ms, caps the refresh margin) and authLoggedOut (set when a
-// session ends or the user logs out, so no tab logs in again by itself).
+// authAccessTokenLifetime (ms, caps the refresh margin), authLoggedOut (set when a
+// session ends or the user logs out, so no tab logs in again by itself) and
+// authLogouts (counts logouts in any tab: a login or refresh that started before the
+// count changed is discarded when its answer arrives, so sign-out always wins).
+//
+// Longer than 300 lines for a reason: an Appsmith JS object is one object literal, and
+// its members are the module's API and the seed's function names.
 export default {
   // True while there is no session; bindings read Auth_Module.isLoggedOut.
   isLoggedOut: true,
@@ -19,6 +24,10 @@ export default {
   checkedToken: null,
   ticking: false,
   warnedNoLocks: false,
+  // The logout count this tab knows of: a higher one in the store is another tab's logout.
+  seenLogouts: 0,
+  // No background renewal before this time (ms) after one failed.
+  renewPausedUntil: 0,
 
   // Returns a valid access token: the stored one while it is fresh (no I/O), else
   // one refresh shared by every caller, or a login on an empty store.
@@ -56,25 +65,89 @@ export default {
   },
 
   async loginNow(username, password) {
+    if (typeof api_authToken === "undefined" || api_authToken === null) {
+      throw this.authError("invalid_request", "No loginUrl is configured; this app logs in another way");
+    }
     const startedAt = Date.now();
+    const epoch = this.logoutCount();
     let body;
     try {
-      body = await api_authToken.run({ username, password });
+      body = await api_authToken.run({ body: this.tokenBody({ [inputs.usernameField]: username, [inputs.passwordField]: password }, inputs.loginParams) });
     } catch (error) {
       if (this.isTransient(error)) throw this.authError("login_failed", `Login failed: ${this.reason(error)}`);
       throw this.authError("invalid_credentials", `Login was refused (status ${error.statusCode})`);
+    } finally {
+      api_authToken.clear();
     }
     const tokens = this.readTokens(body);
-    await this.storeTokens(tokens, startedAt);
+    await this.storeUnlessLoggedOut(tokens, startedAt, epoch);
     return tokens.accessToken;
   },
 
-  // Ends the session in every tab of this app; no tab logs in again by itself.
+  // Stores tokens a request obtained, unless a logout (in any tab) happened since the
+  // request started: then they are discarded (and revoked, when that is configured).
+  async storeUnlessLoggedOut(tokens, startedAt, epoch) {
+    await reloadStore(["authLogouts"]);
+    if (this.logoutCount() !== epoch) {
+      if (typeof tokens.refreshToken === "string") this.revoke(tokens.refreshToken).catch(() => undefined);
+      throw this.authError("logged_out", "Signed out while the request was in flight");
+    }
+    await this.storeTokens(tokens, startedAt);
+  },
+
+  logoutCount() {
+    const count = appsmith.store.authLogouts;
+    return typeof count === "number" && Number.isFinite(count) ? count : 0;
+  },
+
+  // Ends the session in every tab of this app; no tab logs in again by itself. It wins
+  // over any login or refresh in flight here or in another tab (their answers are
+  // discarded), leaves no token in any function's .data or variable, then revokes the
+  // refresh token at the server when an endpoint is configured. A failed revocation
+  // still signs out here; it resolves with { revoked } saying how it went.
   async logout() {
+    const refreshToken = appsmith.store.authRefreshToken;
+    const count = this.logoutCount() + 1;
+    this.seenLogouts = count;
     const writes = this.clearTokens();
-    writes.push(storeValue("authLoggedOut", true));
-    this.setLoggedOut();
+    writes.push(storeValue("authLogouts", count), storeValue("authLoggedOut", true));
+    this.flight = null;
+    this.forgetResults();
+    this.setLoggedOut("logout");
     await Promise.all(writes).catch(() => undefined);
+    // A call that had already resolved before the logout sets its .data a microtask later.
+    this.forgetResults();
+    let revoked = false;
+    if (typeof refreshToken === "string" && refreshToken !== "") {
+      revoked = await this.revoke(refreshToken).then(() => true, () => false);
+    }
+    return { revoked };
+  },
+
+  // Revokes a refresh token at logoutUrl (RFC 7009 or the backend's logout); resolves
+  // false when none is configured.
+  async revoke(token) {
+    if (typeof api_revokeToken === "undefined" || api_revokeToken === null) return false;
+    // RFC 7009 names the form field `token`; the JSON (backend) form reuses the refresh field.
+    const field = inputs.logoutBodyType === "form" ? "token" : inputs.refreshTokenField;
+    await api_revokeToken.run({ body: this.tokenBody({ [field]: token }, inputs.logoutParams) });
+    return true;
+  },
+
+  // A token-endpoint body: the module's own fields, then the input's params verbatim.
+  tokenBody(own, params) {
+    return Object.assign(own, params);
+  },
+
+  // No function's .data and no query's data may hold a token after logout.
+  forgetResults() {
+    for (const key of Object.keys(this)) {
+      const member = this[key];
+      if (typeof member === "function" && member.data !== undefined) member.data = undefined;
+    }
+    for (const query of [typeof api_authToken === "undefined" ? null : api_authToken, api_refreshAuthToken]) {
+      if (query !== null && typeof query === "object") query.clear();
+    }
   },
 
   // The seed's storeToken, kept for code that calls it: stores a token pair and its expiry.
@@ -140,10 +213,11 @@ export default {
   // True when the stored token needs refreshing: less than the margin remains. The
   // margin is capped at half the token's lifetime, so a short-lived token is not born
   // expired. An unknown expiry never refreshes proactively (only after a 401).
-  verifyAccessTokenExpired() {
+  // `leadMs`: how much earlier than the margin counts (background renewal).
+  verifyAccessTokenExpired(leadMs) {
     const exp = appsmith.store.authAccessTokenExp;
     if (typeof exp !== "number" || !Number.isFinite(exp)) return false;
-    return Date.now() > exp - this.marginMs();
+    return Date.now() > exp - this.marginMs() - (typeof leadMs === "number" ? leadMs : 0);
   },
 
   // Refreshes the access token. Concurrent callers share one refresh; a failure is
@@ -152,7 +226,7 @@ export default {
   async refreshAccessToken(options) {
     const opts = options || {};
     const seen = opts.ifTokenIs !== undefined ? opts.ifTokenIs : appsmith.store.authAccessToken;
-    return this.single(() => this.refreshExclusive(seen, opts.onlyIfExpired === true));
+    return this.single(() => this.refreshExclusive(seen, opts.onlyIfExpired === true, 0));
   },
 
   // Runs `task` unless a refresh or login is in flight, in which case callers share
@@ -170,21 +244,21 @@ export default {
 
   // Takes the cross-tab lock (Web Locks) around the refresh. Without Web Locks the
   // refresh is single-flight within this tab only, said once.
-  async refreshExclusive(seen, onlyIfExpired) {
+  async refreshExclusive(seen, onlyIfExpired, leadMs) {
     const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
     if (!locks || typeof locks.request !== "function") {
       if (!this.warnedNoLocks) {
         this.warnedNoLocks = true;
         console.warn("Auth_Module: Web Locks are not available; refreshing is single-flight within this tab only");
       }
-      return this.refreshLocked(seen, onlyIfExpired);
+      return this.refreshLocked(seen, onlyIfExpired, leadMs);
     }
     const timeout = AbortSignal.timeout(Number(inputs.lockTimeoutMs) || 10000);
     let acquired = false;
     try {
       return await locks.request(inputs.lockName, { signal: timeout }, () => {
         acquired = true;
-        return this.refreshLocked(seen, onlyIfExpired);
+        return this.refreshLocked(seen, onlyIfExpired, leadMs);
       });
     } catch (error) {
       if (!acquired) throw this.authError("lock_timeout", "Another tab held the token refresh lock too long; try again");
@@ -194,10 +268,10 @@ export default {
 
   // Under the lock: read the store again (another tab may have refreshed already),
   // then refresh with the refresh token, retrying transient failures twice.
-  async refreshLocked(seen, onlyIfExpired) {
-    await reloadStore(["authAccessToken", "authRefreshToken", "authAccessTokenExp", "authAccessTokenLifetime", "authLoggedOut"]);
+  async refreshLocked(seen, onlyIfExpired, leadMs) {
+    await reloadStore(["authAccessToken", "authRefreshToken", "authAccessTokenExp", "authAccessTokenLifetime", "authLoggedOut", "authLogouts"]);
     const current = appsmith.store.authAccessToken;
-    if (this.isUsableToken(current) && !this.verifyAccessTokenExpired() && (current !== seen || onlyIfExpired)) {
+    if (this.isUsableToken(current) && !this.verifyAccessTokenExpired(leadMs) && (current !== seen || onlyIfExpired)) {
       this.checkedToken = current;
       this.isLoggedOut = false;
       return current;
@@ -208,12 +282,17 @@ export default {
       return this.endSession();
     }
     const startedAt = Date.now();
+    const epoch = this.logoutCount();
     let body;
     for (let attempt = 0; ; attempt++) {
+      if (attempt > 0 && this.logoutCount() !== epoch) throw this.authError("logged_out", "Signed out while the refresh was retried");
       try {
-        body = await api_refreshAuthToken.run({ refreshToken });
+        body = await api_refreshAuthToken.run({ body: this.tokenBody({ [inputs.refreshTokenField]: refreshToken }, inputs.refreshParams) });
+        api_refreshAuthToken.clear();
         break;
       } catch (error) {
+        api_refreshAuthToken.clear();
+        if (this.logoutCount() !== epoch) throw this.authError("logged_out", "Signed out while the refresh was in flight");
         // Any 4xx answer (invalid_grant, 401, …) but 429 ends the session; network
         // errors, timeouts, 429 and 5xx are retried; anything else keeps the tokens.
         const status = error && error.kind === "http" ? error.statusCode : 0;
@@ -225,7 +304,7 @@ export default {
       }
     }
     const tokens = this.readTokens(body);
-    await this.storeTokens(tokens, startedAt);
+    await this.storeUnlessLoggedOut(tokens, startedAt, epoch);
     return tokens.accessToken;
   },
 
@@ -233,7 +312,7 @@ export default {
   // Clear the tokens, say so once, and try one login if credentials are configured.
   async endSession() {
     this.clearTokens();
-    this.setLoggedOut();
+    this.setLoggedOut("session_ended");
     if (this.hasCredentials()) {
       try {
         return await this.loginNow(inputs.credentials.username, inputs.credentials.password);
@@ -318,28 +397,51 @@ export default {
     ];
   },
 
-  // Emits the logged-out signal once per session end.
-  setLoggedOut() {
+  // Emits the logged-out signal once per session end, with why: "logout" (here),
+  // "other_tab" (a logout in another tab) or "session_ended" (a refused refresh).
+  setLoggedOut(reason) {
     if (this.isLoggedOut) return;
     this.isLoggedOut = true;
     this.secondsLeft = null;
-    if (typeof inputs.onLoggedOut === "function") inputs.onLoggedOut();
+    if (typeof inputs.onLoggedOut === "function") inputs.onLoggedOut({ reason });
   },
 
-  // Updates the reactive session state bindings read; runs every second.
+  // Updates the reactive session state bindings read, and renews the token in the
+  // background when due; runs every second on the app's interval.
   tick() {
     const token = appsmith.store.authAccessToken;
     const exp = appsmith.store.authAccessTokenExp;
     const hasToken = typeof token === "string" && token !== "";
-    if (!hasToken && !this.isLoggedOut) this.setLoggedOut();
-    else if (hasToken && this.isLoggedOut) this.isLoggedOut = false;
+    const logouts = this.logoutCount();
+    if (!hasToken && !this.isLoggedOut) {
+      this.checkedToken = null;
+      this.forgetResults();
+      this.setLoggedOut(logouts !== this.seenLogouts ? "other_tab" : "session_ended");
+    } else if (hasToken && this.isLoggedOut) this.isLoggedOut = false;
+    this.seenLogouts = logouts;
     this.secondsLeft = hasToken && typeof exp === "number" && Number.isFinite(exp)
       ? Math.max(0, Math.ceil((exp - this.marginMs() - Date.now()) / 1000))
       : null;
+    if (hasToken && this.secondsLeft !== null) this.renewIfDue(token);
+  },
+
+  // Background renewal: while the page is visible and the expiry is known, refresh
+  // shortly before the margin, so an idle page never holds a dead token. A hidden page
+  // (or no page, in Node) renews nothing; the check on every call still holds.
+  renewIfDue(token) {
+    if (inputs.autoRefresh !== true || this.flight !== null || Date.now() < this.renewPausedUntil) return;
+    if (typeof document === "undefined" || document === null || document.visibilityState !== "visible") return;
+    const leadMs = Math.min(10000, this.marginMs() / 2);
+    if (!this.verifyAccessTokenExpired(leadMs)) return;
+    this.single(() => this.refreshExclusive(token, true, leadMs)).catch(() => {
+      // A refused refresh has signalled logged out; a transient one waits, then retries.
+      this.renewPausedUntil = Date.now() + 30000;
+    });
   },
 
   startTicker() {
     this.ticking = true;
+    this.seenLogouts = this.logoutCount();
     this.tick();
     setInterval(() => this.tick(), 1000, "Auth_Module.tick");
   },
@@ -352,7 +454,7 @@ export default {
 
   hasCredentials() {
     const c = inputs.credentials;
-    return c !== null && typeof c === "object" && typeof c.username === "string" && typeof c.password === "string";
+    return inputs.loginUrl !== null && c !== null && typeof c === "object" && typeof c.username === "string" && typeof c.password === "string";
   },
 
   // Network errors, timeouts, 429 and 5xx are worth retrying; anything else is an answer.

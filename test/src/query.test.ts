@@ -270,6 +270,13 @@ describe('bodies', () => {
     expect(Object.fromEntries(new URLSearchParams(last().body))).toEqual({ user: 'José Ü', note: 'a & b = c', n: '3', obj: '{"k":1}' })
   })
 
+  it('form: one binding of an object sends its entries as the fields, in order', async () => {
+    const { Q } = await withQuery({ method: 'POST', bodyType: 'form', body: '{{ this.params.fields }}' })
+    await Q.run({ fields: { refresh_token: 'a+b/c=', grant_type: 'refresh_token', skip: undefined } })
+    expect([...new URLSearchParams(last().body)]).toEqual([['refresh_token', 'a+b/c='], ['grant_type', 'refresh_token']])
+    await expect(Q.run({ fields: 'x=1' })).rejects.toThrow(/must evaluate to an object of fields, got string/)
+  })
+
   it('multipart: fields and a Blob file', async () => {
     const { Q } = await withQuery(
       { method: 'POST', bodyType: 'multipart', headers: { 'content-type': 'application/json' }, body: { name: '{{this.params.name}}', file: '{{this.params.file}}' } },
