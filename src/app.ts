@@ -276,6 +276,19 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     async runPageLoad() {
       if (pageLoaded) return
       pageLoaded = true
+      // Modules' own page-load functions first, in order: an OpenID Connect callback
+      // stores its tokens before any app action asks for one.
+      for (const [name, module] of Object.entries(definition.modules ?? {})) {
+        for (const fnName of module.pageLoad ?? []) {
+          const fn = (scope.names[name] as Record<string, unknown>)[fnName]
+          try {
+            if (typeof fn !== 'function') throw new Error(`module "${name}" has no function "${fnName}"`)
+            await (fn as () => unknown)()
+          } catch (error) {
+            reportFailure(`page-load action ${name}.${fnName}`, error)
+          }
+        }
+      }
       const content = page?.content
       const ids = [...(definition.pageLoad ?? []), ...(definition.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name),
         ...(content?.pageLoad ?? []), ...(content?.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name)]

@@ -16,6 +16,13 @@ export interface ModuleDefinition {
   readonly inputs?: Readonly<Record<string, unknown>>
   /** Names in the module's scope only, like Appsmith's installed JS libraries. */
   readonly libraries?: Readonly<Record<string, unknown>>
+  /** Further JS objects in the module's scope only (Main and they see each other by name). */
+  readonly jsObjects?: Readonly<Record<string, JSObjectDefinition>>
+  /**
+   * Main's functions to run on page load before any of the app's own page-load actions
+   * (an OpenID Connect callback must exchange its code before anything asks for a token).
+   */
+  readonly pageLoad?: readonly string[]
 }
 
 /** What a module instance gets from its app. */
@@ -42,6 +49,10 @@ export function instantiateModule(name: string, definition: ModuleDefinition, co
   scope.define('inputs', Object.freeze({ ...definition.inputs }))
   for (const query of definition.queries ?? []) {
     scope.define(query.name, createQuery(query, { ...context.query, resolve: scope.resolve }))
+  }
+  for (const [objectName, source] of Object.entries(definition.jsObjects ?? {})) {
+    if (objectName === 'Main') throw new Error(`module "${name}": two entities are named "Main"`)
+    scope.define(objectName, createJSObject(`${name}.${objectName}`, source, scope.resolve, context.onRefresher))
   }
   const main = createJSObject(`${name}.Main`, definition.main, scope.resolve, context.onRefresher)
   scope.define('Main', main)

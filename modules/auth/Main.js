@@ -59,9 +59,24 @@ export default {
     return this.login(inputs.credentials.username, inputs.credentials.password);
   },
 
-  // Logs in; concurrent callers share one request.
+  // Logs in; concurrent callers share one request. With OpenID Connect (oidcModule) it
+  // redirects to the issuer's sign-in page instead.
   async login(username, password) {
+    if (inputs.oidc !== null) return Oidc.login();
     return this.single(() => this.loginNow(username, password));
+  },
+
+  // OpenID Connect: on page load, before the app's own actions, turns a sign-in answer
+  // in the URL into tokens (see Oidc.js); null when there is none (or no OIDC).
+  async handleRedirectCallback() {
+    if (inputs.oidc === null) return null;
+    return Oidc.handleRedirect();
+  },
+
+  // The signed-in user's ID-token claims (OpenID Connect), reactive; null otherwise.
+  get user() {
+    const user = appsmith.store.authUser;
+    return user !== null && typeof user === "object" && !this.isLoggedOut ? user : null;
   },
 
   async loginNow(username, password) {
@@ -119,15 +134,17 @@ export default {
     this.forgetResults();
     let revoked = false;
     if (typeof refreshToken === "string" && refreshToken !== "") {
-      revoked = await this.revoke(refreshToken).then(() => true, () => false);
+      revoked = await this.revoke(refreshToken).catch(() => false);
     }
-    return { revoked };
+    const endedSession = inputs.oidc !== null ? await Oidc.endSession().catch(() => false) : false;
+    return { revoked, endedSession };
   },
 
   // Revokes a refresh token at logoutUrl (RFC 7009 or the backend's logout); resolves
   // false when none is configured.
   async revoke(token) {
     if (typeof api_revokeToken === "undefined" || api_revokeToken === null) return false;
+    if (inputs.oidc !== null && (await Oidc.discover()).revocation_endpoint === null) return false;
     // RFC 7009 names the form field `token`; the JSON (backend) form reuses the refresh field.
     const field = inputs.logoutBodyType === "form" ? "token" : inputs.refreshTokenField;
     await api_revokeToken.run({ body: this.tokenBody({ [field]: token }, inputs.logoutParams) });
@@ -281,6 +298,7 @@ export default {
     if (typeof refreshToken !== "string" || refreshToken === "") {
       return this.endSession();
     }
+    if (inputs.oidc !== null) await Oidc.discover();
     const startedAt = Date.now();
     const epoch = this.logoutCount();
     let body;
@@ -389,7 +407,9 @@ export default {
 
   clearTokens() {
     this.checkedToken = null;
+    const writes = appsmith.store.authUser === undefined ? [] : [removeValue("authUser")];
     return [
+      ...writes,
       removeValue("authAccessToken"),
       removeValue("authRefreshToken"),
       removeValue("authAccessTokenExp"),

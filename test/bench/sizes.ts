@@ -45,6 +45,7 @@ export async function benchSizes(root: string, log: (message: string) => void): 
   // Everything both entry points export, so nothing is tree-shaken away.
   const runtime = await bundleSize(root, "export * from './src/index'\nexport * from './widgets/index'\n")
   const authOnly = await bundleSize(root, "export * from './modules/auth/index'\n")
+  const withOidc = await bundleSize(root, "export * from './modules/auth/oidc'\n")
   const rows: Row[] = [
     {
       issue: 7,
@@ -63,6 +64,15 @@ export async function benchSizes(root: string, log: (message: string) => void): 
       ratio: '—',
       note: `${kb(authOnly.raw)} minified; on top of the runtime (imports only its types)`,
       data: authOnly,
+    },
+    {
+      issue: 11,
+      name: 'auth module + OpenID Connect path (modules/auth/oidc), gzipped',
+      ours: kb(withOidc.gzip),
+      baseline: kb(authOnly.gzip),
+      ratio: `+${kb(withOidc.gzip - authOnly.gzip)}`,
+      note: 'only apps that import modules/auth/oidc pay for it (jose JWS verify + JWKS, the client, Oidc.js)',
+      data: withOidc,
     },
   ]
   const demo = join(root, 'dist/demo')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { authModule } from '../../modules/auth/index'
-import { auth, authScenario, CREDENTIALS, manualClock, refreshes } from '../helpers/auth-harness'
+import { auth, authScenario, CREDENTIALS, manualClock, refreshes } from '../support/auth-harness'
 
 const { server, app } = authScenario()
 

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
 import type { App } from '../../src/index'
 import { idbStorage } from '../../src/storage'
-import { createLockManager } from '../helpers/locks'
-import { auth, authScenario, CREDENTIALS, manualClock, refreshes, rejection } from '../helpers/auth-harness'
+import { createLockManager } from '../support/locks'
+import { auth, authScenario, CREDENTIALS, manualClock, refreshes, rejection } from '../support/auth-harness'
 
 const { server, app } = authScenario()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -114,7 +114,7 @@ describe('I: sign-out wins', () => {
     await auth(a).getAccessToken()
     const rt = a.evaluate('{{ appsmith.store.authRefreshToken }}') as string
     b.clearRequests()
-    expect(await auth(a).logout()).toEqual({ revoked: true })
+    expect(await auth(a).logout()).toMatchObject({ revoked: true })
     const revocations = b.requests.filter((r) => r.path === '/auth/logout')
     expect(revocations).toHaveLength(1)
     expect(JSON.parse(revocations[0]!.body)).toEqual({ refresh_token: rt })
@@ -131,7 +131,7 @@ describe('I: sign-out wins', () => {
     const onLoggedOut = vi.fn()
     const a = await app(b, { credentials: CREDENTIALS, logoutUrl: '/auth/logout', onLoggedOut }, { fetch: faulty })
     await auth(a).getAccessToken()
-    expect(await auth(a).logout()).toEqual({ revoked: false })
+    expect(await auth(a).logout()).toMatchObject({ revoked: false })
     for (const key of TOKEN_KEYS) expect(a.evaluate(`{{ appsmith.store.${key} }}`)).toBeUndefined()
     expect(onLoggedOut).toHaveBeenCalledTimes(1)
     expect(await rejection(auth(a).getAccessToken())).toMatchObject({ code: 'logged_out' })
