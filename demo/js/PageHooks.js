@@ -53,9 +53,10 @@ export default {
   },
 
   // Auth_Module's onLoggedOut input: the session ended (here or in another tab), so the
-  // rows fetched with it go too.
-  onLoggedOut() {
+  // rows fetched with it go too. A logout in another tab is said here as well.
+  onLoggedOut(event) {
     getusers_API.clear();
+    if (event && event.reason === "other_tab") showAlert("Signed out in another tab", "info");
   },
 
   // The session is over: the login form shows (it follows Auth_Module.isLoggedOut).

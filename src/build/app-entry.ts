@@ -20,6 +20,8 @@ export interface RuntimeModules {
   readonly chart?: string
   /** modules/auth/index: `authModule`. */
   readonly auth: string
+  /** modules/auth/oidc: `oidcModule` (its own file: only apps that use it load the OIDC code). */
+  readonly oidc: string
   /** src/build/compiled-module's virtual module id, imported first. */
   readonly compiled: string
   /** devtools/index: `createDevtools` (development builds only). */
@@ -54,7 +56,8 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
   let next = 0
   const id = (prefix: string): string => `${prefix}${next++}`
   const factories = new Set(Object.values(folder.config.modules ?? {}).map((m) => MODULE_FACTORIES[m.use]!))
-  if (factories.size > 0) lines.push(`import { ${[...factories].join(', ')} } from ${JSON.stringify(modules.auth)};`)
+  if (factories.has('authModule')) lines.push(`import { authModule } from ${JSON.stringify(modules.auth)};`)
+  if (factories.has('oidcModule')) lines.push(`import { oidcModule } from ${JSON.stringify(modules.oidc)};`)
 
   const jsObjects = (files: readonly EntityFile[]): string => {
     const entries = files.map((js) => {
@@ -97,10 +100,10 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
   lines.push(
     '',
     'let $app;',
-    'const $action = (id) => () => {',
+    'const $action = (id) => (...args) => {',
     "  const [object, fn] = id.split('.');",
     '  const target = $app?.scope[object]?.[fn];',
-    "  if (typeof target === 'function') return target();",
+    "  if (typeof target === 'function') return target(...args);",
     '};',
     'const $running = await startApp({',
     `  id: ${JSON.stringify(config.id)},`,

@@ -70,11 +70,14 @@ const RUNTIME = {
   widgets: resolve(HERE, `../../widgets/define${EXT}`),
   chart: resolve(HERE, `../../widgets/chart/define${EXT}`),
   auth: resolve(HERE, `../../modules/auth/index${EXT}`),
+  oidc: resolve(HERE, `../../modules/auth/oidc${EXT}`),
   compiled: COMPILED_MODULE_ID,
   devtools: resolve(HERE, `../../devtools/index${EXT}`),
 }
 /** Auth_Module's query templates, compiled ahead of time in every app that uses it. */
 const AUTH_QUERIES = resolve(HERE, `../../modules/auth/queries${EXT}`)
+/** Those of its OpenID Connect path, in apps with a module that uses 'oidc'. */
+const OIDC_QUERIES = resolve(HERE, `../../modules/auth/oidc-queries${EXT}`)
 const NAMESPACE_COMPILED = 'smithlet-compiled'
 const NAMESPACE_JS_OBJECT = 'smithlet-jsobject'
 const NAMESPACE_APP = 'smithlet-app'
@@ -167,6 +170,7 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
           }
           for (const q of app.queries) add(q.file, bindingsFromData(q.definition, q.name))
           if (Object.keys(app.config.modules ?? {}).length > 0) await readSource(AUTH_QUERIES)
+          if (Object.values(app.config.modules ?? {}).some((m) => m.use === 'oidc')) await readSource(OIDC_QUERIES)
         }
         for (const page of pages) add(page, await bindingsFromHtml(await readFile(page, 'utf8')))
         for (const file of queryFiles) await readSource(file)

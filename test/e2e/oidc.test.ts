@@ -7,17 +7,18 @@
 import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startOidcIssuer, type OidcIssuer } from '../../demo/backend/oidc'
-import { ROOT } from '../../src/build/demo-build-options'
-import { DEMO_CSP } from '../../src/build/dev-server'
+import { STRICT_CSP } from '../../src/build/page-shell'
 import { smithletPlugin } from '../../src/build/esbuild-plugin'
 import { launchBrowser, type E2EBrowser } from './browser'
 import { waitForText, widgetText } from './demo-page'
 
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const PAGES = resolve(ROOT, 'test/e2e/pages')
 let server: Server
 let pageUrl: string
@@ -38,7 +39,7 @@ beforeAll(async () => {
   const template = await readFile(html, 'utf8')
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-    res.setHeader('Content-Security-Policy', DEMO_CSP)
+    res.setHeader('Content-Security-Policy', STRICT_CSP)
     res.setHeader('Cache-Control', 'no-store')
     if (path === '/oidc.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script)
     if (path !== '/oidc.html') return void res.writeHead(404).end()
