@@ -4,12 +4,16 @@
  * page and API share one origin on 127.0.0.1. `npm start` runs it (demo/start.ts);
  * the e2e tests start it per file.
  */
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Message } from 'esbuild'
 import { startDevServer } from '../src/build/dev-server'
 import { startBackend } from './backend/index'
 import type { Backend, BackendOptions } from './backend/index'
+import { startOidcIssuer } from './backend/oidc'
+import type { OidcIssuer } from './backend/oidc'
 
 /** The demo app folder. */
 export const DEMO_DIR = dirname(fileURLToPath(import.meta.url))
@@ -30,6 +34,12 @@ export interface DemoServerOptions {
   readonly backend?: Omit<BackendOptions, 'port' | 'accessTokenTtlSeconds' | 'onRequest' | 'staticDir'>
   /** Where build errors and warnings go; default stderr. */
   readonly report?: (messages: Message[], kind: 'error' | 'warning') => void | Promise<void>
+  /**
+   * Sign in with OpenID Connect instead: an embedded oidc-provider on a second loopback
+   * port issues the tokens (its access tokens last `ttlSeconds`), and the data endpoint
+   * accepts them after asking the issuer (introspection).
+   */
+  readonly oidc?: boolean
 }
 
 /** A running demo. */
@@ -38,18 +48,45 @@ export interface DemoServer {
   readonly url: string
   /** The demo backend behind the proxy: counters, request log, revocation, TTL. */
   readonly backend: Backend
+  /** With `oidc`: the issuer, its counters and controls. */
+  readonly issuer: OidcIssuer | null
   /** Stops both; idempotent. */
   close(): Promise<void>
 }
 
 /** Starts the demo backend and the dev server in front of it. */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const backend = await startBackend({ ...options.backend, port: 0, accessTokenTtlSeconds: options.ttlSeconds ?? 60 })
+  let issuer: OidcIssuer | null = null
+  let port = options.port ?? 0
+  if (options.oidc) {
+    // The issuer must know the page's address (its redirect URI) before the page exists.
+    if (port === 0) port = await freePort()
+    const page = `http://127.0.0.1:${port}/`
+    issuer = await startOidcIssuer({ redirectUris: [page], postLogoutRedirectUris: [page], accessTokenTtlSeconds: options.ttlSeconds ?? 60 })
+    // smithlet.config.js reads these when the app is built (and rebuilt).
+    process.env.SMITHLET_DEMO_OIDC_ISSUER = issuer.issuer
+    process.env.SMITHLET_DEMO_URL = page
+  } else {
+    delete process.env.SMITHLET_DEMO_OIDC_ISSUER
+  }
+  const oidcIssuer = issuer
+  let backend: Backend
+  try {
+    backend = await startBackend({
+      ...options.backend,
+      port: 0,
+      accessTokenTtlSeconds: options.ttlSeconds ?? 60,
+      acceptAccessToken: oidcIssuer ? (token) => oidcIssuer.introspect(token) : null,
+    })
+  } catch (error) {
+    await issuer?.close()
+    throw error
+  }
   let dev
   try {
     dev = await startDevServer({
       dir: resolve(DEMO_DIR),
-      port: options.port ?? 0,
+      port,
       watch: options.watch,
       csp: options.csp,
       minify: options.minify,
@@ -58,15 +95,29 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     })
   } catch (error) {
     await backend.close()
+    await issuer?.close()
     throw error
   }
   let closing: Promise<void> | undefined
   return {
     url: dev.url,
     backend,
+    issuer,
     close() {
-      closing ??= Promise.all([dev.close(), backend.close()]).then(() => undefined)
+      closing ??= Promise.all([dev.close(), backend.close(), issuer?.close()]).then(() => undefined)
       return closing
     },
   }
+}
+
+/** A port free on 127.0.0.1 right now (asked of the OS, then released). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
 }

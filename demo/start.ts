@@ -5,6 +5,7 @@
  * npm start                          # http://127.0.0.1:8787/
  * npm start -- --ttl 10              # 10-second access tokens: watch a refresh happen
  * npm start -- --port 9000 --no-watch --no-csp
+ * npm start -- --oidc --ttl 20       # sign in by redirect at an embedded OpenID Connect issuer
  * ```
  */
 import { parseArgs } from 'node:util'
@@ -22,11 +23,12 @@ async function main(): Promise<void> {
       watch: { type: 'boolean' }, // the default; accepted for explicit scripts
       'no-watch': { type: 'boolean' },
       'no-csp': { type: 'boolean' },
+      oidc: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help) {
-    console.log('npm start -- [--port 8787] [--ttl <seconds of access, default 60>] [--no-watch] [--no-csp]')
+    console.log('npm start -- [--port 8787] [--ttl <seconds of access, default 60>] [--no-watch] [--no-csp] [--oidc]')
     return
   }
   const port = Number(values.port)
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   const csp = !values['no-csp']
   let server: DemoServer
   try {
-    server = await startDemoServer({ port, ttlSeconds, watch, csp })
+    server = await startDemoServer({ port, ttlSeconds, watch, csp, oidc: values.oidc === true })
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors
     if (errors) await printMessages(errors, 'error')
@@ -46,7 +48,12 @@ async function main(): Promise<void> {
     return
   }
   console.log(`smithlet demo: ${server.url}`)
-  console.log(`  sign in as demo@smithlet.dev / demo-password; each access grant lasts ${ttlSeconds} s`)
+  if (server.issuer) {
+    console.log(`  sign in by redirect at the OpenID Connect issuer ${server.issuer.issuer} (oidc-provider; any name and password)`)
+    console.log(`  opaque access tokens last ${ttlSeconds} s; refresh tokens rotate; logout revokes and ends the session there`)
+  } else {
+    console.log(`  sign in as demo@smithlet.dev / demo-password; each access grant lasts ${ttlSeconds} s`)
+  }
   console.log(`  ${watch ? 'watching demo/ for changes (the page reloads itself)' : 'not watching'}; ${csp ? `CSP: ${STRICT_CSP}` : 'no CSP header'}`)
   const stop = (): void => {
     server.close().then(() => process.exit(0), () => process.exit(1))

@@ -36,6 +36,11 @@ export interface OidcIssuer {
   setAccessTokenTtl(seconds: number): void
   /** Ends every grant at the server: its refresh and access tokens stop working. Returns how many. */
   revokeAllGrants(): Promise<number>
+  /**
+   * Asks the issuer (RFC 7662 introspection, as its confidential resource-server client)
+   * whether an access token is active: what an API behind this issuer does.
+   */
+  introspect(token: string): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -107,6 +112,8 @@ export async function startOidcIssuer(options: OidcIssuerOptions): Promise<OidcI
   const { privateKey } = await generateKeyPair('RS256', { extractable: true })
   const signingKey = { ...(await exportJWK(privateKey)), kid: 'smithlet-demo-1', alg: 'RS256', use: 'sig' }
   const adapter = memoryAdapterFactory()
+  // The API's own client: it only introspects tokens, with a secret that lives here.
+  const resourceServer = { id: 'smithlet-api', secret: Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('') }
   const provider = new Provider(issuer, {
     adapter: adapter.factory,
     clients: [{
@@ -117,6 +124,13 @@ export async function startOidcIssuer(options: OidcIssuerOptions): Promise<OidcI
       response_types: ['code'],
       redirect_uris: [...options.redirectUris],
       post_logout_redirect_uris: [...(options.postLogoutRedirectUris ?? [])],
+    }, {
+      client_id: resourceServer.id,
+      client_secret: resourceServer.secret,
+      token_endpoint_auth_method: 'client_secret_basic',
+      grant_types: [],
+      response_types: [],
+      redirect_uris: [],
     }],
     jwks: { keys: [signingKey] },
     cookies: { keys: [crypto.getRandomValues(new Uint8Array(32)).join('.')] },
@@ -172,6 +186,15 @@ export async function startOidcIssuer(options: OidcIssuerOptions): Promise<OidcI
         await adapter.factory('RefreshToken').revokeByGrantId(grantId)
       }
       return grants.length
+    },
+    async introspect(token) {
+      const response = await fetch(`${issuer}/token/introspection`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${btoa(`${resourceServer.id}:${resourceServer.secret}`)}` },
+        body: new URLSearchParams({ token, token_type_hint: 'access_token' }),
+        signal: AbortSignal.timeout(5_000),
+      })
+      return response.ok && (await response.json()).active === true
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -72,6 +72,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
       includeExpiresIn: options.includeExpiresIn ?? shape === 'appsmith',
       rotateRefreshTokens: options.rotateRefreshTokens ?? true,
     },
+    acceptAccessToken: options.acceptAccessToken ?? null,
   }
   const routes = createRoutes(ctx)
   const routePaths = new Set([...routes.keys()].map((key) => key.slice(key.indexOf(' ') + 1)))

@@ -67,6 +67,11 @@ export interface BackendOptions {
    * Their ids are the caller's; search and sort treat them like any other row.
    */
   extraRows?: readonly Row[]
+  /**
+   * Also accept, on the data endpoint, access tokens another issuer vouches for (the
+   * `--oidc` demo: oidc-provider's opaque tokens, checked by introspection).
+   */
+  acceptAccessToken?: ((token: string) => Promise<boolean>) | null
   /** Field names of token responses; default `appsmith`. */
   shape?: TokenShape
   /** Access-token format; default `jwt`. */

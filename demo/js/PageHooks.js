@@ -29,6 +29,8 @@ export default {
 
   // Signs in with the form's e-mail and password, then loads the rows.
   async login() {
+    // With OpenID Connect (npm start -- --oidc) the issuer's own page asks who you are.
+    if (Auth_Module.signInByRedirect) return Auth_Module.login();
     if (!EmailInput.text || !EmailInput.isValid || !PasswordInput.text) {
       showAlert("Enter your e-mail address and password", "warning");
       return;

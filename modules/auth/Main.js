@@ -73,6 +73,11 @@ export default {
     return Oidc.handleRedirect();
   },
 
+  // True when login() redirects to an OpenID Connect issuer (no username or password here).
+  get signInByRedirect() {
+    return inputs.oidc !== null;
+  },
+
   // The signed-in user's ID-token claims (OpenID Connect), reactive; null otherwise.
   get user() {
     const user = appsmith.store.authUser;
@@ -349,7 +354,7 @@ export default {
     if (query === null || typeof query !== "object" || typeof query.run !== "function") {
       throw this.authError("invalid_request", "request(query, params) needs a query, for example Auth_Module.request(getusers_API)");
     }
-    if (query === api_authToken || query === api_refreshAuthToken) return query.run(params);
+    if ((typeof api_authToken !== "undefined" && query === api_authToken) || query === api_refreshAuthToken) return query.run(params);
     const used = await this.getAccessToken();
     try {
       return await query.run(params);

@@ -91,3 +91,15 @@ describe('standard token endpoints', () => {
     expect(b.counters['POST /auth/login']).toBe(1)
   })
 })
+
+describe('without a login endpoint', () => {
+  it('request() works when the module has no api_authToken (loginUrl null)', async () => {
+    const b = await server({ accessTokenTtlSeconds: 60 })
+    const seeded = await app(b, { credentials: CREDENTIALS })
+    const token = await auth(seeded).getAccessToken()
+    const a = await app(b, { loginUrl: null })
+    await a.run(`{{ Auth_Module.storeToken(${JSON.stringify(token)}, "rt-unused-here", 60) }}`)
+    const rows = (await a.run('{{ Auth_Module.request(getusers_API) }}')) as { results: unknown[] }
+    expect(rows.results).toHaveLength(5)
+  })
+})

@@ -36,7 +36,7 @@ describe('F: 401 on a data request', () => {
     const { b } = await server()
     const always401: typeof fetch = (input, init) =>
       String(input).includes('/api/rows')
-        ? (fetch(input, init), Promise.resolve(new Response('{"error":"invalid_token"}', { status: 401, headers: { 'content-type': 'application/json' } })))
+        ? (fetch(input, init).catch(() => undefined), Promise.resolve(new Response('{"error":"invalid_token"}', { status: 401, headers: { 'content-type': 'application/json' } })))
         : fetch(input, init)
     const a = await loggedIn(b, { fetch: always401 })
     const error = await rejection(auth(a).request(a.scope.getusers_API))
@@ -74,7 +74,7 @@ describe('F: 401 on a data request', () => {
     const { b, serverClock } = await server()
     const refresh401: typeof fetch = (input, init) =>
       String(input).endsWith('/auth/token')
-        ? (fetch(input, init), Promise.resolve(new Response('{"error":"invalid_token"}', { status: 401, headers: { 'content-type': 'application/json' } })))
+        ? (fetch(input, init).catch(() => undefined), Promise.resolve(new Response('{"error":"invalid_token"}', { status: 401, headers: { 'content-type': 'application/json' } })))
         : fetch(input, init)
     const loggedOut = vi.fn()
     const a = await app(b, { onLoggedOut: loggedOut }, { fetch: refresh401 })
