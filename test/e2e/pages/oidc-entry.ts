@@ -5,7 +5,7 @@
 import 'smithlet:compiled'
 import { oidcModule } from '../../../modules/auth/oidc'
 import { createApp } from '../../../src/index'
-import '../../../widgets/index'
+import '../../../widgets/define'
 import OidcPage from './OidcPage.js?jsobject'
 
 const issuer = document.querySelector<HTMLMetaElement>('meta[name="oidc-issuer"]')!.content
