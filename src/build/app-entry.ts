@@ -20,8 +20,8 @@ export interface RuntimeModules {
   readonly chart?: string
   /** modules/auth/index: `authModule`. */
   readonly auth: string
-  /** modules/auth/oidc: `oidcModule` (its own file: only apps that use it load the OIDC code). */
-  readonly oidc: string
+  /** modules/auth/oidc: `oidcModule` (its own file: only apps that use it load the OIDC code); default: beside `auth`. */
+  readonly oidc?: string
   /** src/build/compiled-module's virtual module id, imported first. */
   readonly compiled: string
   /** devtools/index: `createDevtools` (development builds only). */
@@ -57,7 +57,10 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
   const id = (prefix: string): string => `${prefix}${next++}`
   const factories = new Set(Object.values(folder.config.modules ?? {}).map((m) => MODULE_FACTORIES[m.use]!))
   if (factories.has('authModule')) lines.push(`import { authModule } from ${JSON.stringify(modules.auth)};`)
-  if (factories.has('oidcModule')) lines.push(`import { oidcModule } from ${JSON.stringify(modules.oidc)};`)
+  if (factories.has('oidcModule')) {
+    const oidc = modules.oidc ?? modules.auth.replace(/index(\.[jt]s)?$/, 'oidc$1')
+    lines.push(`import { oidcModule } from ${JSON.stringify(oidc)};`)
+  }
 
   const jsObjects = (files: readonly EntityFile[]): string => {
     const entries = files.map((js) => {
