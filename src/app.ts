@@ -1,7 +1,7 @@
 import { setDiagnosticSink } from './diagnostics'
 import { withCause, type Inspector } from './inspect'
 import { clockDate } from './clock'
-import { compileTrigger } from './compile'
+import { compileTrigger, type Resolver } from './compile'
 import { describeError, type BindingError } from './errors'
 import { createErrorMap } from './error-map'
 import { createGeolocation } from './geolocation'
@@ -211,11 +211,12 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   }
   refreshApp()
 
-  const run = async (code: string): Promise<unknown> => {
+  const runWith = async (code: string, resolver: Resolver): Promise<unknown> => {
     // Anything else would compile to a trigger that silently does nothing.
     if (typeof code !== 'string') throw new TypeError(`app.run: the code must be a string, got ${typeof code}`)
-    return compileTrigger(code).call(undefined, resolve)
+    return compileTrigger(code).call(undefined, resolver)
   }
+  const run = (code: string): Promise<unknown> => runWith(code, resolve)
   const reportFailure = (what: string, error: unknown): void => {
     const message = `${what} failed: ${describeError(error)}`
     warn(`smithlet: ${message}`)
@@ -227,8 +228,9 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     queries,
     query: queryContext,
     setError: errors.set,
-    trigger: (code: string, label: string) => {
-      withCause(label, () => run(code)).catch((error: unknown) => reportFailure(label, error))
+    // An item of a list (src/list-scope.ts) runs its events with its own names (currentItem) in scope.
+    trigger: (code: string, label: string, itemResolve?: Resolver) => {
+      withCause(label, () => (itemResolve ? runWith(code, itemResolve) : run(code))).catch((error: unknown) => reportFailure(label, error))
     },
     onAlert: alerts.add,
     refreshApp,

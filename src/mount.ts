@@ -7,6 +7,7 @@ import type { AlertType } from './globals'
 import type { Query } from './query'
 import { computed, signal, type EffectScope, type ReadonlySignal, type Signal } from './reactive'
 import { bindableProperties, exposedMethods, isBoundAttribute, showsAlerts } from './widget-contract'
+import { createItemBinder, itemRootOf, type ItemBinder } from './list-scope'
 
 /** What the runtime expects of a widget element (see widgets/smith-element.ts). */
 interface WidgetElement extends HTMLElement {
@@ -24,7 +25,7 @@ export interface MountContext {
   readonly queries: ReadonlyMap<string, Query>
   readonly setError: (key: string, error: BindingError | null) => void
   /** Runs an event's code; failures are reported by the app. */
-  readonly trigger: (code: string, label: string) => void
+  readonly trigger: (code: string, label: string, resolve?: Resolver) => void
   readonly define: (name: string, entity: unknown) => void
   /** Told of every binding (the devtools); absent in production. */
   readonly inspector?: Inspector
@@ -67,7 +68,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
   // Effects start after every widget is in the scope, so a binding may read a widget
   // that comes later in the document.
   const starters: Array<() => unknown> = []
-  const elements = [root, ...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('smith-')) as WidgetElement[]
+  // Widgets inside a repeated item belong to that item's scope (src/list-scope.ts), not this one.
+  const scopeRoot = itemRootOf(root)
+  const elements = [root, ...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('smith-') && itemRootOf(el) === scopeRoot) as WidgetElement[]
   let anonymous = 0
 
   for (const el of elements) {
@@ -203,6 +206,17 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && byName.has(name)) diagnose('duplicate-name', `two widgets are named "${name}" (<${byName.get(name)!.localName}> and <${el.localName}>); rename one`)
       context.define(name, Object.freeze(entity))
       byName.set(name, el)
+    }
+
+    // A widget that repeats a template (the list) binds its items through this; each
+    // item's effects are a child of this page's, so leaving the page ends them too.
+    if ('itemBinder' in el) {
+      const items = createItemBinder(name, { ...context, effects: page }, mountWidgets)
+      ;(el as { itemBinder: ItemBinder | null }).itemBinder = items.binder
+      widget.onStop(() => {
+        ;(el as { itemBinder: ItemBinder | null }).itemBinder = null
+        items.dispose()
+      })
     }
   }
 

@@ -5,6 +5,7 @@
  * meanwhile end, and its entities leave the scope. The store, the modules and the
  * app-level entities stay.
  */
+import type { Resolver } from './compile'
 import type { BindingError } from './errors'
 import type { Inspector } from './inspect'
 import type { AlertType } from './globals'
@@ -33,7 +34,7 @@ export interface PageHost {
   readonly query: Omit<QueryContext, 'resolve'>
   readonly setError: (key: string, error: BindingError | null) => void
   /** Runs an event's code; failures are reported by the app. */
-  readonly trigger: (code: string, label: string) => void
+  readonly trigger: (code: string, label: string, resolve?: Resolver) => void
   /** Adds a `showAlert` listener; returns its removal. */
   readonly onAlert: (listener: (message: string, type: AlertType) => void) => () => void
   /** Re-resolves the app-level JS objects' free names (after the page's come or go). */

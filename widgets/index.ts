@@ -29,6 +29,8 @@ import { SmithButtonGroup } from './button-group'
 import { SmithPhoneInput } from './phone-input'
 import { SmithCurrencyInput } from './currency-input'
 import { SmithInput } from './input'
+import { SmithJsonForm } from './json-form/json-form'
+import { SmithList } from './list/list'
 import { SmithStatbox } from './statbox'
 import { SmithTable } from './table'
 import { SmithTabs } from './tabs'
@@ -38,7 +40,8 @@ import { SmithToast } from './toast'
 export { SmithElement, TRIGGER_EVENT } from './smith-element'
 export type { TriggerDetail } from './smith-element'
 export { SmithButton, SmithInput, SmithTable, SmithText, SmithToast }
-export { SmithCustomWidget, SmithDocumentViewer, SmithIframe, SmithStatbox, SmithTabs }
+export { SmithCustomWidget, SmithDocumentViewer, SmithIframe, SmithJsonForm, SmithList, SmithStatbox, SmithTabs }
+export type { Field, FieldType } from './json-form/schema'
 export { CUSTOM_WIDGET_FRAME_CSP, CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from './custom-widget/frame-document'
 export { SmithCanvas, SmithContainer, SmithForm, SmithModal, SmithPlaceholder }
 export { GRID_COLUMNS } from './canvas'
@@ -60,6 +63,8 @@ export const widgets = {
   'smith-input': SmithInput,
   'smith-toast': SmithToast,
   'smith-tabs': SmithTabs,
+  'smith-list': SmithList,
+  'smith-json-form': SmithJsonForm,
   'smith-custom-widget': SmithCustomWidget,
   'smith-statbox': SmithStatbox,
   'smith-iframe': SmithIframe,
@@ -106,6 +111,8 @@ declare global {
     'smith-input': SmithInput
     'smith-toast': SmithToast
     'smith-tabs': SmithTabs
+    'smith-list': SmithList
+    'smith-json-form': SmithJsonForm
     'smith-custom-widget': SmithCustomWidget
     'smith-statbox': SmithStatbox
     'smith-iframe': SmithIframe

@@ -224,7 +224,12 @@ export class SmithTabs extends SmithElement {
     void this.updateComplete.then(() => (this.renderRoot.querySelector(`[role='tab'][data-index='${next}']`) as HTMLElement | null)?.focus())
   }
 
-  #onSlotChange = (): void => this.requestUpdate()
+  // Moving a canvas between the two slots fires slotchange too; only a change in the set of
+  // canvases needs a new render.
+  #onSlotChange = (): void => {
+    const children = [...this.children]
+    if (children.length !== this.#tabs.length || children.some((c) => !this.#tabs.some((t) => t.panel === c))) this.requestUpdate()
+  }
 
   protected override render(): TemplateResult {
     const selected = this.getMeta<string>('selectedTabWidgetId')
