@@ -2,8 +2,8 @@
  * `<smith-file-picker>`: Appsmith's File picker (FILE_PICKER_WIDGET_V2) on a native
  * `<input type="file">`. Each picked file becomes `{ id, name, type, size, data,
  * dataFormat }` in meta `files` (and `selectedFiles`), `data` read per `fileDataType`:
- * `Base64` (a data URL), `Text` or `Binary` (a binary string). A file's content is never
- * logged nor put in a message.
+ * `Base64` (a data URL), `Text`, `Binary` (a binary string) or `Array` (a CSV file's rows
+ * as objects, a JSON file parsed). A file's content is never logged nor put in a message.
  *
  * ```html
  * <smith-file-picker name="FilePicker1" label="Upload CSV" allowed-file-types='[".csv"]'
@@ -15,6 +15,8 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { batch } from '../src/reactive'
 import { asList } from './checkbox-group'
 import { SmithControl, any, controlStyles, num, str } from './control'
+import { parseCsv } from './csv-parse'
+import { flag } from './props'
 
 /** One picked file as Appsmith gives it. */
 export interface PickedFile {
@@ -22,11 +24,12 @@ export interface PickedFile {
   readonly name: string
   readonly type: string
   readonly size: number
-  readonly data: string
+  /** A string, or for `Array` the parsed records. */
+  readonly data: unknown
   readonly dataFormat: string
 }
 
-const DATA_TYPES: ReadonlySet<string> = new Set(['Base64', 'Text', 'Binary'])
+const DATA_TYPES: ReadonlySet<string> = new Set(['Base64', 'Text', 'Binary', 'Array'])
 
 /** Whether a file matches one `accept`-style rule: `*`, `.ext`, `type/*` or `type/subtype`. */
 export function matchesFileType(file: { name: string; type: string }, rule: string): boolean {
@@ -43,8 +46,24 @@ function binaryString(bytes: Uint8Array): string {
   return out
 }
 
+/** Why a file cannot be read as `Array`: only CSV and JSON files are understood. */
+export class UnreadableFileError extends Error {}
+
 /** A file's content in Appsmith's `fileDataType` form. */
-export async function readFile(file: Blob, dataType: string): Promise<string> {
+export async function readFile(file: File | Blob, dataType: string, dynamicTyping = true): Promise<unknown> {
+  if (dataType === 'Array') {
+    const name = 'name' in file ? file.name.toLowerCase() : ''
+    const type = file.type.toLowerCase()
+    if (name.endsWith('.json') || type.includes('json')) {
+      try {
+        return JSON.parse(await file.text())
+      } catch {
+        throw new UnreadableFileError('is not valid JSON')
+      }
+    }
+    if (name.endsWith('.csv') || name.endsWith('.tsv') || type.includes('csv')) return parseCsv(await file.text(), dynamicTyping)
+    throw new UnreadableFileError('cannot be read as rows: only CSV and JSON files can (choose Base64, Text or Binary)')
+  }
   if (dataType === 'Text') return file.text()
   const bytes = binaryString(new Uint8Array(await file.arrayBuffer()))
   return dataType === 'Binary' ? bytes : `data:${file.type || 'application/octet-stream'};base64,${btoa(bytes)}`
@@ -64,6 +83,7 @@ export class SmithFilePicker extends SmithControl {
     maxNumFiles: num('max-num-files'),
     maxFileSize: num('max-file-size'),
     fileDataType: str('file-data-type'),
+    dynamicTyping: flag('dynamic-typing'),
   }
 
   static override styles = [
@@ -113,8 +133,10 @@ export class SmithFilePicker extends SmithControl {
   declare maxNumFiles: number
   /** The largest accepted file, in MB. */
   declare maxFileSize: number
-  /** `Base64`, `Text` or `Binary`. */
+  /** `Base64`, `Text`, `Binary` or `Array`. */
   declare fileDataType: string
+  /** For `Array` from CSV: numbers and booleans typed (Appsmith's default), else every field text. */
+  declare dynamicTyping: boolean
 
   #reading = false
   #problem = ''
@@ -126,6 +148,7 @@ export class SmithFilePicker extends SmithControl {
     this.maxNumFiles = 1
     this.maxFileSize = 5
     this.fileDataType = 'Base64'
+    this.dynamicTyping = true
   }
 
   get #rules(): string[] {
@@ -170,15 +193,16 @@ export class SmithFilePicker extends SmithControl {
     this.#problem = problems.join('; ')
     this.requestUpdate()
     const read: PickedFile[] = []
-    try {
-      for (const file of accepted) {
-        read.push({ id: `file-${++nextId}`, name: file.name, type: file.type, size: file.size, data: await readFile(file, dataType), dataFormat: dataType })
+    for (const file of accepted) {
+      try {
+        read.push({ id: `file-${++nextId}`, name: file.name, type: file.type, size: file.size, data: await readFile(file, dataType, this.dynamicTyping), dataFormat: dataType })
+      } catch (e) {
+        // The message names the file and the reason, never its content.
+        problems.push(`${file.name}: ${e instanceof UnreadableFileError ? e.message : 'could not be read'}`)
       }
-    } catch {
-      this.#problem = 'A file could not be read'
-    } finally {
-      this.#reading = false
     }
+    this.#reading = false
+    this.#problem = problems.join('; ')
     const kept = maxCount > 1 ? [...this.getMeta<PickedFile[]>('files'), ...read].slice(0, maxCount) : read
     batch(() => {
       this.#setFiles(kept)

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test, vi } from 'vitest'
+import { parseCsv, parseCsvRows } from '../../widgets/csv-parse'
 import { matchesFileType, readFile } from '../../widgets/file-picker'
 import type { PickedFile, SmithFilePicker } from '../../widgets/file-picker'
 import { appMounter, settle } from './app'
@@ -81,4 +82,29 @@ test('helpers', async () => {
   expect(matchesFileType({ name: 'a.png', type: 'image/png' }, 'application/pdf')).toBe(false)
   expect(matchesFileType({ name: 'a', type: '' }, '*')).toBe(true)
   expect(await readFile(new Blob(['é']), 'Text')).toBe('é')
+})
+
+test('Array: a CSV file becomes its rows as objects (typed), a JSON file is parsed; other files are named, not read', async () => {
+  const el = await mount<'smith-file-picker'>('<smith-file-picker file-data-type="Array" max-num-files="3"></smith-file-picker>')
+  await choose(el, [
+    new File(['name,age,ok\r\n"Lovelace, Ada",36,true\r\n"Say ""hi""",,false\r\n'], 'people.csv', { type: 'text/csv' }),
+    new File(['{"a":[1,2]}'], 'data.json', { type: 'application/json' }),
+    new File(['PK\u0003\u0004 secret'], 'sheet.xlsx'),
+  ])
+  const files = el.meta.files.value as PickedFile[]
+  expect(files[0].data).toEqual([
+    { name: 'Lovelace, Ada', age: 36, ok: true },
+    { name: 'Say "hi"', age: '', ok: false },
+  ])
+  expect(files[1].data).toEqual({ a: [1, 2] })
+  expect(files).toHaveLength(2)
+  const alert = shadow(el).querySelector('[role="alert"]')!.textContent!
+  expect(alert).toContain('sheet.xlsx: cannot be read as rows')
+  expect(alert).not.toContain('secret')
+})
+
+test('parseCsv without dynamic typing keeps text; a file without a header row gives no rows', () => {
+  expect(parseCsv('a,b\n1,2', false)).toEqual([{ a: '1', b: '2' }])
+  expect(parseCsv('')).toEqual([])
+  expect(parseCsvRows('x\n"multi\nline"\n')).toEqual([['x'], ['multi\nline']])
 })
