@@ -31,6 +31,11 @@ export interface QueryDefinition {
   readonly runOnPageLoad?: boolean
   /** Smart JSON substitution (default on); off substitutes bindings as plain text. */
   readonly smartSubstitution?: boolean
+  /**
+   * An imported query of an Appsmith plugin that runs on a server (`postgres-plugin`,
+   * `mysql-plugin`, `google-sheets-plugin`…): every run rejects with an error naming it.
+   */
+  readonly plugin?: string
 }
 
 /** `Q.responseMeta`, as in Appsmith. */
@@ -234,6 +239,11 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   }
 
   const run = async (runParams: Readonly<Record<string, unknown>> = {}): Promise<unknown> => {
+    if (definition.plugin !== undefined) {
+      throw new QueryError(
+        `${name}: this query uses Appsmith's ${definition.plugin}, which runs on a server; smithlet runs REST APIs in the browser (rewrite it as a REST query against an API)`,
+        name, 0, 'invalid_request')
+    }
     if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && inDataBinding()) diagnose('query-in-binding', `${name}.run() was called from a data binding; bindings read ${name}.data, and events or page load run ${name}`)
     const runId = ++latestRun
     // peek, not a read: a run started inside a computed must not subscribe it to isLoading

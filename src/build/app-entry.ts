@@ -9,6 +9,30 @@
 import { relative, sep } from 'node:path'
 import type { AppFolder, EntityFile, PageSource, QueryFile } from './app-folder'
 import { annotateSourceLocations } from './source-locations'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { referencedBuiltinLibraries, type AppSource } from './builtin-libraries'
+
+const requireHere = createRequire(import.meta.url)
+
+/** Every source of the folder that may name a built-in library: pages, JS objects, queries. */
+function appSources(folder: AppFolder): AppSource[] {
+  const out: AppSource[] = []
+  const js = (files: readonly EntityFile[]): void => {
+    for (const f of files) out.push({ kind: 'js', text: readFileSync(f.file, 'utf8') })
+  }
+  const queries = (files: readonly QueryFile[]): void => {
+    for (const q of files) out.push({ kind: 'template', text: JSON.stringify(q.definition) })
+  }
+  js(folder.jsObjects)
+  queries(folder.queries)
+  for (const page of folder.pages) {
+    out.push({ kind: 'template', text: page.html })
+    js(page.jsObjects)
+    queries(page.queries)
+  }
+  return out
+}
 
 /** Where the generated code imports the runtime from (absolute paths or package specifiers). */
 export interface RuntimeModules {
@@ -72,6 +96,15 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
   }
   const queries = (files: readonly QueryFile[]): string => JSON.stringify(files.map((q) => q.definition))
 
+  // Appsmith's built-ins (moment, _, forge) only when the app's code reads them; resolved
+  // from smithlet's own dependencies, so an app folder needs no install of its own.
+  const builtins = referencedBuiltinLibraries(appSources(folder))
+    .filter((lib) => folder.config.libraries?.[lib.name] === undefined)
+    .map((lib) => {
+      const local = id('lib')
+      lines.push(`import * as ${local} from ${JSON.stringify(requireHere.resolve(lib.packageName))};`)
+      return `${JSON.stringify(lib.name)}: ${local}.default ?? ${local}`
+    })
   const libraries = Object.entries(folder.config.libraries ?? {}).map(([name, pkg]) => {
     const local = id('lib')
     lines.push(`import * as ${local} from ${JSON.stringify(pkg)};`)
@@ -114,7 +147,7 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
     `  queries: ${queries(folder.queries)},`,
     `  jsObjects: ${appJs},`,
     `  modules: { ${moduleEntries.join(', ')} },`,
-    `  libraries: { ${libraries.join(', ')} },`,
+    `  libraries: { ${[...builtins, ...libraries].join(', ')} },`,
     `  pages: [\n${pages.join(',\n')}\n  ],`,
     // appsmith.theme and appsmith.user, for the runtime that reads them.
     config.theme === undefined ? '' : `  theme: ${JSON.stringify(config.theme)},`,

@@ -7,6 +7,7 @@ import { checkCommand } from './check'
 import type { Command } from './command'
 import { createCommand } from './create'
 import { devCommand } from './dev'
+import { importCommand } from './import'
 
 /** Every subcommand by name, in the order `smithlet --help` lists them. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -14,4 +15,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   dev: devCommand,
   build: buildCommand,
   check: checkCommand,
+  import: importCommand,
 }

@@ -111,3 +111,12 @@ describe('queries', () => {
     expect(JSON.parse(server.requests.at(-1)!.body)).toEqual({ n: 5, o: { a: [1] }, s: 'x', t: 'id-7', b: true })
   })
 })
+
+describe('imported queries of server-side plugins', () => {
+  it('reject with an error naming the plugin; nothing is sent', async () => {
+    const app = await open({ queries: [{ name: 'SelectQuery', url: '', plugin: 'postgres-plugin', body: 'SELECT 1', bodyType: 'text' }] })
+    const before = server.requests.length
+    await expect((app.scope.SelectQuery as Query).run()).rejects.toThrow(/SelectQuery: this query uses Appsmith's postgres-plugin, which runs on a server/)
+    expect(server.requests.length).toBe(before)
+  })
+})

@@ -1,0 +1,10 @@
+/** The Appsmith importer: `importApp`, its report, and the mapping pieces (for tests and tools). */
+export { importApp, writeApp, pageFolderName, MISSING_DATASOURCE_URL } from './import-app'
+export type { ImportOptions, ImportReport, PageReport } from './import-app'
+export { formatReport } from './report'
+export { readSource, readExport, rebuildTree, ImportSourceError } from './source'
+export type { SourceApp, DslWidget } from './source'
+export { convertPage } from './page'
+export { convertAction, datasourceKey, pageActions } from './actions'
+export { gridArea, readingOrder, COLUMNS, ROW_HEIGHT } from './layout'
+export { WIDGET_MAP, mappingFor } from './widget-map'

@@ -1,0 +1,54 @@
+/**
+ * Appsmith widget types → smithlet widgets: the one table to extend when a widget is
+ * added. Each entry names the tag, the Appsmith properties carried over (by Appsmith's
+ * name; the attribute is its kebab-case), and the events. Anything not listed here is
+ * left out (styling the theme already gives: `buttonColor`, `borderRadius`…). A type
+ * missing from the table becomes `<smith-placeholder type="…">`.
+ */
+
+/** How one Appsmith widget type maps. */
+export interface WidgetMapping {
+  readonly tag: string
+  /** Appsmith property names carried as attributes (`isDisabled` → `is-disabled`). */
+  readonly props: readonly string[]
+  /** Appsmith event names carried as `on-…` attributes (`onClick` → `on-click`). */
+  readonly events?: readonly string[]
+  /** Appsmith property renamed on the way (`label` of a checkbox is smithlet's `label`…). */
+  readonly rename?: Readonly<Record<string, string>>
+}
+
+const CANVAS: WidgetMapping = { tag: 'smith-canvas', props: [] }
+
+/** The table: Appsmith type → mapping. */
+export const WIDGET_MAP: Readonly<Record<string, WidgetMapping>> = {
+  CANVAS_WIDGET: CANVAS,
+  CONTAINER_WIDGET: { tag: 'smith-container', props: [] },
+  FORM_WIDGET: { tag: 'smith-form', props: [] },
+  MODAL_WIDGET: { tag: 'smith-modal', props: ['canOutsideClickClose'], events: ['onClose'] },
+  TEXT_WIDGET: { tag: 'smith-text', props: ['text'] },
+  BUTTON_WIDGET: { tag: 'smith-button', props: ['text', 'isDisabled', 'buttonVariant'], events: ['onClick'] },
+  INPUT_WIDGET_V2: {
+    tag: 'smith-input',
+    props: ['label', 'defaultText', 'placeholderText', 'inputType', 'isRequired', 'isDisabled', 'regex', 'validation', 'errorMessage'],
+    events: ['onTextChanged', 'onSubmit'],
+  },
+  TABLE_WIDGET_V2: { tag: 'smith-table', props: ['tableData', 'serverSidePaginationEnabled', 'totalRecordsCount'], events: ['onRowSelected', 'onPageChange', 'onPageSizeChange', 'onSearchTextChanged', 'onSort'], rename: { serverSidePaginationEnabled: 'serverSidePagination' } },
+  SELECT_WIDGET: { tag: 'smith-select', props: ['options', 'defaultOptionValue', 'labelText', 'placeholderText', 'isFilterable', 'isDisabled', 'isRequired'], events: ['onOptionChange'] },
+  ICON_BUTTON_WIDGET: { tag: 'smith-icon-button', props: ['iconName', 'tooltip', 'buttonVariant', 'isDisabled'], events: ['onClick'] },
+  IMAGE_WIDGET: { tag: 'smith-image', props: ['image', 'defaultImage', 'objectFit', 'enableDownload', 'imageShape'], events: ['onClick'] },
+  TABS_WIDGET: { tag: 'smith-tabs', props: ['defaultTab', 'shouldShowTabs'], events: ['onTabSelected'] },
+  CHECKBOX_WIDGET: { tag: 'smith-checkbox', props: ['label', 'defaultCheckedState', 'isDisabled', 'isRequired'], events: ['onCheckChange'] },
+  SWITCH_WIDGET: { tag: 'smith-switch', props: ['label', 'defaultSwitchState', 'isDisabled'], events: ['onChange'] },
+  DIVIDER_WIDGET: { tag: 'smith-divider', props: ['orientation', 'thickness', 'strokeStyle', 'color'] },
+  STATBOX_WIDGET: { tag: 'smith-statbox', props: [] },
+  IFRAME_WIDGET: { tag: 'smith-iframe', props: ['source', 'srcDoc', 'title'], events: ['onURLChanged', 'onSrcDocChanged', 'onMessageReceived'] },
+  DOCUMENT_VIEWER_WIDGET: { tag: 'smith-document-viewer', props: ['docUrl'] },
+}
+
+/** Types whose children are canvases (placed by the canvas, not the grid cell of the parent). */
+export const CONTAINER_TYPES: ReadonlySet<string> = new Set(['CONTAINER_WIDGET', 'FORM_WIDGET', 'MODAL_WIDGET', 'TABS_WIDGET', 'STATBOX_WIDGET'])
+
+/** The mapping of a type, or undefined (it becomes a placeholder). */
+export function mappingFor(type: string): WidgetMapping | undefined {
+  return Object.hasOwn(WIDGET_MAP, type) ? WIDGET_MAP[type] : undefined
+}
