@@ -38,10 +38,15 @@ function appSources(folder: AppFolder): AppSource[] {
 export interface RuntimeModules {
   /** src/index: `startApp`. */
   readonly runtime: string
-  /** widgets/define. */
+  /** widgets/define: defines every `smith-*` tag (used when `widgetClasses` is not given). */
   readonly widgets: string
   /** widgets/chart/define: imported only when a page has a `<smith-chart>`. */
   readonly chart?: string
+  /**
+   * widgets/index and the classes it exports: the entry then imports and defines only the
+   * widgets the pages use, so an app does not carry the widgets it never shows.
+   */
+  readonly widgetClasses?: { readonly module: string; readonly exports: ReadonlySet<string> }
   /** modules/auth/index: `authModule`. */
   readonly auth: string
   /** modules/auth/oidc: `oidcModule` (its own file: only apps that use it load the OIDC code); default: beside `auth`. */
@@ -72,7 +77,7 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
     // First: seeds the compile caches before anything compiles.
     `import ${JSON.stringify(modules.compiled)};`,
     `import { startApp } from ${JSON.stringify(modules.runtime)};`,
-    `import ${JSON.stringify(modules.widgets)};`,
+    ...widgetDefinitions(folder, modules),
   ]
   if (dev) lines.push(`import { createDevtools } from ${JSON.stringify(modules.devtools)};`, 'const $devtools = createDevtools();')
   // Charts are the one widget with a heavy library: only apps that show one import it.
@@ -160,6 +165,30 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
     '',
   )
   return lines.filter((l) => l !== '').join('\n') + '\n'
+}
+
+/**
+ * The lines that define the app's widgets: each `smith-*` tag its pages use whose class
+ * (`smith-menu-item` → `SmithMenuItem`) widgets/index exports. A tag without a class is
+ * left undefined, for the runtime to report on its element. No widget renders another in
+ * its shadow root; containers hold their children in the page's HTML, so the pages name
+ * every tag an app needs.
+ */
+function widgetDefinitions(folder: AppFolder, modules: RuntimeModules): string[] {
+  if (modules.widgetClasses === undefined) return [`import ${JSON.stringify(modules.widgets)};`]
+  const tags = [...new Set(folder.pages.flatMap((p) => p.widgets.map((w) => w.tag)))].sort()
+  const used = tags.map((tag) => [tag, className(tag)] as const).filter(([, name]) => modules.widgetClasses!.exports.has(name))
+  if (used.length === 0) return []
+  return [
+    `import { ${used.map(([, name]) => name).join(', ')} } from ${JSON.stringify(modules.widgetClasses.module)};`,
+    // A tag already defined (a second copy of the bundle on the page) is left alone.
+    ...used.map(([tag, name]) => `if (!customElements.get(${JSON.stringify(tag)})) customElements.define(${JSON.stringify(tag)}, ${name});`),
+  ]
+}
+
+/** `smith-menu-item` → `SmithMenuItem`. */
+function className(tag: string): string {
+  return tag.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')
 }
 
 /** The text of `smithlet:app.css`: every stylesheet of the folder, in order. */

@@ -74,6 +74,25 @@ const RUNTIME = {
   compiled: COMPILED_MODULE_ID,
   devtools: resolve(HERE, `../../devtools/index${EXT}`),
 }
+/** widgets/index, whose classes the entry imports one by one. */
+const WIDGET_CLASSES = resolve(HERE, `../../widgets/index${EXT}`)
+let widgetExports: Promise<ReadonlySet<string>> | undefined
+
+/** The names widgets/index exports, read from its `export { … }` lists (the same in the .ts source and the built .js). */
+function widgetClassNames(): Promise<ReadonlySet<string>> {
+  widgetExports ??= readFile(WIDGET_CLASSES, 'utf8').then((text) => {
+    const names = new Set<string>()
+    for (const list of text.matchAll(/export\s*\{([^}]*)\}/g)) {
+      for (const item of list[1]!.split(',')) {
+        const name = item.trim().split(/\s+as\s+/).pop()!.trim()
+        if (/^Smith\w+$/.test(name)) names.add(name)
+      }
+    }
+    return names
+  })
+  return widgetExports
+}
+
 /** Auth_Module's query templates, compiled ahead of time in every app that uses it. */
 const AUTH_QUERIES = resolve(HERE, `../../modules/auth/queries${EXT}`)
 /** Those of its OpenID Connect path, in apps with a module that uses 'oidc'. */
@@ -116,7 +135,8 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
           const app = await loadFolder()
           const watch = { watchFiles: [...app.watchFiles, ...app.styles], watchDirs: [...app.watchDirs] }
           if (args.path === APP_STYLESHEET) return { contents: appStylesheetSource(app), loader: 'css', resolveDir: app.dir, ...watch }
-          return { contents: appEntrySource(app, RUNTIME, { dev: options.dev }), loader: 'js', resolveDir: app.dir, ...watch }
+          const modules = { ...RUNTIME, widgetClasses: { module: WIDGET_CLASSES, exports: await widgetClassNames() } }
+          return { contents: appEntrySource(app, modules, { dev: options.dev }), loader: 'js', resolveDir: app.dir, ...watch }
         } catch (error) {
           return folderError(error)
         }
