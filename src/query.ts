@@ -1,10 +1,10 @@
 import { diagnose, inDataBinding } from './diagnostics'
 import { causeNow, type Inspector, type QueryRunOutcome } from './inspect'
-import { compileTemplate, stringifyForText, type TemplatePart } from './template-compile'
+import { buildRequest, compileRequest, invalidRequest } from './query-request'
+import { compileTemplate } from './template-compile'
 import type { Resolver } from './compile'
-import { BindingError, QueryError } from './errors'
+import { QueryError } from './errors'
 import { batch, globalTimers, signal, type Timers } from './reactive'
-import { assertJson, smartJsonBody } from './smart-json'
 
 /** The HTTP methods a query may use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
@@ -87,29 +87,10 @@ export function queryBindingCodes(definition: QueryDefinition): string[] {
 /** Creates a query entity. Fields are compiled once and evaluated at each run. */
 export function createQuery(definition: QueryDefinition, context: QueryContext): Query {
   const { name } = definition
-  const method = (definition.method ?? 'GET').toUpperCase()
-  const bodyType: BodyType = definition.bodyType ?? (definition.body === undefined ? 'none' : 'json')
   const timeoutMs = definition.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const timers = context.timers ?? globalTimers
-  const smart = definition.smartSubstitution !== false
-  const url = compileTemplate(definition.url)
-  const headers = Object.entries(definition.headers ?? {}).map(([k, v]) => [k, compileTemplate(v)] as const)
-  const params = Object.entries(definition.params ?? {}).map(([k, v]) => [k, compileTemplate(v)] as const)
-  const body = definition.body
-  // A body of the wrong shape would otherwise be dropped silently at run time.
-  if (body !== undefined && (bodyType === 'json' || bodyType === 'text') && typeof body !== 'string') {
-    throw new TypeError(`query "${name}": a ${bodyType} body is one template string, not a map of fields`)
-  }
-  if (body !== undefined && (bodyType === 'form' || bodyType === 'multipart') && (body === null || typeof body !== 'object') && typeof body !== 'string') {
-    throw new TypeError(`query "${name}": a ${bodyType} body is a map of field templates, or one binding of an object`)
-  }
-  const bodyTemplate = typeof body === 'string' ? compileTemplate(body) : undefined
-  if (bodyTemplate !== undefined && (bodyType === 'form' || bodyType === 'multipart') && !isOneBinding(body as string, bodyTemplate.codes.length)) {
-    throw new TypeError(`query "${name}": a ${bodyType} body is a map of field templates, or one binding of an object`)
-  }
-  const bodyFields = body !== undefined && typeof body === 'object'
-    ? Object.entries(body).map(([k, v]) => [k, compileTemplate(v)] as const)
-    : []
+  const request = compileRequest(definition)
+  const invalid = (message: string, cause?: unknown): QueryError => invalidRequest(name, message, cause)
 
   // The body of the latest run that got a response (`latestRun` at its start); cleared by clear().
   const data = signal<unknown>(undefined, { name: `${name}.data` })
@@ -119,124 +100,6 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   const inFlight = signal(0, { name: `${name}.isLoading` })
   // Id of the newest run (bumped by clear() too): only that run may write `data`/`responseMeta`.
   let latestRun = 0
-
-  const invalid = (message: string, cause?: unknown): QueryError =>
-    new QueryError(`${name}: ${message}`, name, 0, 'invalid_request', undefined, { cause })
-
-  const parts = (field: string, template: ReturnType<typeof compileTemplate>, self: unknown): TemplatePart[] => {
-    const result = template.evaluateParts(context.resolve, self)
-    if (result instanceof BindingError) throw invalid(`the ${field} binding failed: ${result.message}`, result)
-    return result
-  }
-
-  const text = (field: string, template: ReturnType<typeof compileTemplate>, self: unknown): string => {
-    let out = ''
-    for (const part of parts(field, template, self)) {
-      if (part.expr && part.value !== null && typeof part.value === 'object') {
-        throw invalid(`the ${field} evaluated to an object; bind a string or number`)
-      }
-      out += stringifyForText(part.value)
-    }
-    return out
-  }
-
-  const buildRequest = (self: { params: Readonly<Record<string, unknown>> }): { url: URL; init: RequestInit } => {
-    const href = text('url', url, self).trim()
-    let target: URL
-    try {
-      target = new URL(href, context.baseUrl)
-    } catch (cause) {
-      // The URL may carry a token (?authtoken=), so it is not quoted.
-      throw invalid('the url is not a valid URL', cause)
-    }
-    // fetch refuses such a URL with an error that quotes it whole, query string and all.
-    if (target.username !== '' || target.password !== '') {
-      throw invalid('the url holds credentials (user:password@); send them in a header instead')
-    }
-    for (const [key, template] of params) {
-      const value = template.evaluate(context.resolve, self)
-      if (value instanceof BindingError) throw invalid(`the binding of param "${key}" failed: ${value.message}`, value)
-      if (value === undefined || value === null) continue
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item !== null && typeof item === 'object') throw invalid(`param "${key}" evaluated to an object`)
-        target.searchParams.append(key, String(item))
-      }
-    }
-    const headerBag = new Headers()
-    for (const [key, template] of headers) {
-      const value = template.evaluate(context.resolve, self)
-      if (value instanceof BindingError) throw invalid(`the binding of header "${key}" failed: ${value.message}`, value)
-      if (value === undefined || value === null) continue
-      if (typeof value === 'object') throw invalid(`header "${key}" evaluated to an object`)
-      const headerValue = String(value)
-      if (/[\r\n]/.test(headerValue)) throw invalid(`header "${key}" contains a line break`)
-      try {
-        headerBag.set(key, headerValue)
-      } catch (cause) {
-        throw invalid(`header "${key}" is not a valid header`, cause)
-      }
-    }
-    // Plain strings and no empty Headers: fetch re-parses whatever it is given.
-    const init: RequestInit = { method, signal: null }
-    if (headers.length > 0 || bodyType !== 'none') init.headers = headerBag
-    if (bodyType !== 'none' && method !== 'GET' && method !== 'HEAD') {
-      init.body = buildBody(self, headerBag)
-    }
-    return { url: target, init }
-  }
-
-  const buildBody = (self: unknown, headerBag: Headers): BodyInit | undefined => {
-    if (bodyType === 'json' || bodyType === 'text') {
-      if (bodyTemplate === undefined) return undefined
-      let out: string
-      if (bodyType === 'json' && smart) {
-        out = smartJsonBody(parts('body', bodyTemplate, self))
-      } else {
-        out = ''
-        for (const part of parts('body', bodyTemplate, self)) out += stringifyForText(part.value)
-      }
-      if (bodyType === 'json') {
-        if (out.trim() === '') return undefined
-        try {
-          assertJson(out)
-        } catch (cause) {
-          throw invalid((cause as Error).message, cause)
-        }
-        if (!headerBag.has('content-type')) headerBag.set('content-type', 'application/json')
-      } else if (!headerBag.has('content-type')) headerBag.set('content-type', 'text/plain;charset=UTF-8')
-      return out
-    }
-    const fields: Array<[string, unknown]> = bodyTemplate === undefined
-      ? bodyFields.map(([key, template]) => {
-        const value = template.evaluate(context.resolve, self)
-        if (value instanceof BindingError) throw invalid(`the binding of body field "${key}" failed: ${value.message}`, value)
-        return [key, value]
-      })
-      : fieldsOf(bodyTemplate.evaluate(context.resolve, self))
-    if (bodyType === 'form') {
-      const form = new URLSearchParams()
-      for (const [key, value] of fields) if (value !== undefined) form.append(key, stringifyForText(value))
-      return form
-    }
-    const form = new FormData()
-    for (const [key, value] of fields) {
-      if (value === undefined) continue
-      if (value instanceof Blob) form.append(key, value)
-      else form.append(key, stringifyForText(value))
-    }
-    // fetch sets the multipart boundary itself; a hand-set content-type would lack it.
-    headerBag.delete('content-type')
-    return form
-  }
-
-  // A form body written as one binding: its value must be a plain object of fields.
-  const fieldsOf = (value: unknown): Array<[string, unknown]> => {
-    if (value instanceof BindingError) throw invalid(`the body binding failed: ${value.message}`, value)
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw invalid(`a ${bodyType} body binding must evaluate to an object of fields, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`)
-    }
-    return Object.entries(value)
-  }
 
   const run = async (runParams: Readonly<Record<string, unknown>> = {}): Promise<unknown> => {
     if (definition.plugin !== undefined) {
@@ -262,18 +125,18 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
     let size: number | null = null
     let onSize: ((bytes: number) => void) | undefined
     try {
-      let request: { url: URL; init: RequestInit }
+      let built: { url: URL; init: RequestInit }
       try {
-        request = buildRequest({ params: runParams })
+        built = buildRequest(request, context, { params: runParams })
       } catch (cause) {
         // A value JSON cannot write (a BigInt, a cycle) surfaces as a TypeError; it is
         // still a request that could not be built, and the caller expects a QueryError.
         throw cause instanceof QueryError ? cause : invalid(`the request could not be built: ${(cause as Error)?.message ?? String(cause)}`, cause)
       }
-      const { url: target, init } = request
+      const { url: target, init } = built
       init.signal = controller.signal
       const startedAt = performance.now()
-      report = context.inspector?.queryRun?.({ name, method, url: target.href, cause: causeNow(), startedAt }) ?? undefined
+      report = context.inspector?.queryRun?.({ name, method: request.method, url: target.href, cause: causeNow(), startedAt }) ?? undefined
       if (report) onSize = (n) => (size = n)
       reportStart = startedAt
       try {
@@ -340,11 +203,6 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       })
     },
   }
-}
-
-/** True when `text` is exactly one `{{ }}` / `<< >>` binding (whitespace around it allowed). */
-function isOneBinding(text: string, codes: number): boolean {
-  return codes === 1 && /^\s*(\{\{[\s\S]*\}\}|<<[\s\S]*>>)\s*$/.test(text)
 }
 
 async function readBody(response: Response, onSize?: (characters: number) => void): Promise<unknown> {

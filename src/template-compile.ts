@@ -2,6 +2,7 @@ import { diagnose } from './diagnostics'
 import { CompileError, compileExpression, type Resolver } from './compile'
 import { BindingError, isThenable } from './errors'
 import { parseTemplate } from './template'
+import { stringifyForText, type TemplatePart } from './template-join'
 
 /** A template parsed and compiled once, evaluated many times. */
 export interface CompiledTemplate {
@@ -21,12 +22,6 @@ export interface CompiledTemplate {
    * (a URL refuses objects; a JSON body substitutes by position). Never throws.
    */
   evaluateParts(resolve: Resolver, thisArg?: unknown): TemplatePart[] | BindingError
-}
-
-/** One segment of an evaluated template: literal text, or a binding's value. */
-export interface TemplatePart {
-  readonly expr: boolean
-  readonly value: unknown
 }
 
 type Part = string | ((this: unknown, $r: Resolver) => unknown)
@@ -131,16 +126,6 @@ function build(text: string): CompiledTemplate {
       return out
     },
   }
-}
-
-/** Appsmith's rule for a binding inside text: null and undefined vanish, objects become JSON. */
-export function stringifyForText(value: unknown): string {
-  if (value === undefined || value === null) return ''
-  if (typeof value === 'object') {
-    if (value instanceof BindingError) throw value
-    return JSON.stringify(value)
-  }
-  return String(value)
 }
 
 function checkValue(value: unknown, code: string): unknown {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { TemplatePart } from '../../src/template-compile'
-import { assertJson, jsonErrorOffset, smartJsonBody } from '../../src/smart-json'
+import { smartJsonBody, type TemplatePart } from '../../src/template-join'
+import { assertJson, jsonErrorOffset } from '../../src/smart-json'
 
 /** Template parts from alternating text and values: t`{"a": ${1}}`. */
 function body(strings: TemplateStringsArray, ...values: unknown[]): string {
