@@ -25,6 +25,13 @@ export function ratio(ours: number | undefined, baseline: number | undefined): s
   return `${r.toFixed(2)}×`
 }
 
+/** A ratio with its range over rounds: "1.12× (1.05–1.20)". */
+export function ratioRange(stats: { median: number; min: number; max: number }): string {
+  const f = (r: number): string => (r >= 10 ? r.toFixed(1) : r.toFixed(2))
+  if (!Number.isFinite(stats.median)) return '—'
+  return `${f(stats.median)}× (${f(stats.min)}–${f(stats.max)})`
+}
+
 /** A duration in ms, printed with a unit that keeps 3 significant figures. */
 export function duration(ms: number): string {
   if (!Number.isFinite(ms)) return '—'

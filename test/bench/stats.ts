@@ -43,3 +43,17 @@ const collect = runInNewContext('gc') as (() => void) | undefined
 export function gc(): void {
   collect?.()
 }
+
+/** Per-round ratios ours[i] / base[i] (the rounds were interleaved), with median and range. */
+export interface RatioStats {
+  readonly ratios: number[]
+  readonly median: number
+  readonly min: number
+  readonly max: number
+}
+
+/** The ratio of paired rounds: `ours[i] / base[i]` for each round i. */
+export function pairedRatios(ours: readonly number[], base: readonly number[]): RatioStats {
+  const ratios = ours.map((o, i) => o / base[i]!)
+  return { ratios, median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) }
+}

@@ -1,18 +1,21 @@
 /**
  * The page the browser benchmarks drive in Chromium: `window.bench.prepare(n)` generates n rows and
- * `window.bench.mount(kind)` mounts them in `<smith-table>` or the baseline `<plain-table>`;
+ * `window.bench.mount(kind)` mounts them in `<smith-table>` or the peer `<tanstack-table>`;
  * `window.bench.scroll(steps)` scrolls it top to bottom, one step per animation frame;
- * `window.bench.store(n)` runs the issue-2 store figure on the browser's real IndexedDB.
+ * `window.bench.storeRound(side, n)` runs one round of the store figure on the browser's
+ * real IndexedDB; bindings-page.ts and auth-page.ts add theirs.
  */
-import { createStore, set } from 'idb-keyval'
+import { createStore, set, setMany } from 'idb-keyval'
 import { createApp } from '../../../src/index'
 import '../../../widgets/define'
 import type { SmithTable } from '../../../widgets/index'
-import { PlainTable } from './plain-table'
+import { installAuth } from './auth-page'
+import { installBindings } from './bindings-page'
+import { TanstackTable } from './tanstack-table'
 
-customElements.define('plain-table', PlainTable)
+customElements.define('tanstack-table', TanstackTable)
 
-type Kind = 'smith' | 'plain'
+type Kind = 'smith' | 'tanstack'
 
 const CITIES = ['Lisboa', 'Kraków', 'São Paulo', 'Zürich', 'Nairobi', 'Osaka', 'Montréal', 'Reykjavík']
 
@@ -60,14 +63,14 @@ async function mount(kind: Kind): Promise<{ mountMs: number; firstFrameMs: numbe
   const rows = prepared
   await frame()
   const start = performance.now()
-  const el = document.createElement(kind === 'smith' ? 'smith-table' : 'plain-table') as HTMLElement & { updateComplete: Promise<boolean> }
+  const el = document.createElement(kind === 'smith' ? 'smith-table' : 'tanstack-table') as HTMLElement & { updateComplete: Promise<boolean> }
   if (kind === 'smith') {
     const table = el as unknown as SmithTable
     table.setAttribute('name', 'Table1')
     table.height = 600
     table.tableData = rows
   } else {
-    ;(el as unknown as PlainTable).rows = rows
+    ;(el as unknown as TanstackTable).rows = rows
   }
   element = el
   document.body.append(el)
@@ -98,7 +101,7 @@ async function scroll(steps: number, passes: number): Promise<{ intervals: numbe
       const t = await frame()
       intervals.push(t - previous)
       previous = t
-      maxTr = Math.max(maxTr, rowCounts().tr)
+      if (i % 10 === 0) maxTr = Math.max(maxTr, rowCounts().tr)
     }
     if (pass === 0) {
       // Let the last scroll event render, then read the last row shown at the very bottom.
@@ -126,8 +129,39 @@ function countTransactions(): { readwrite: number; restore(): void } {
 const storeValueOf = (i: number): unknown => ({ i, label: `value ${i}` })
 let dbSeq = 0
 
-/** Ours: N storeValue calls in one tick on a fresh app (own database), until all resolve. */
-async function storeOurs(n: number): Promise<{ total: number; sync: number; transactions: number }> {
+export type StoreSide = 'smith' | 'setMany' | 'clone'
+
+/**
+ * One round of one side, n values into a fresh database: `smith` — n storeValue in one
+ * tick until all n promises resolve (durable), with the synchronous part timed apart;
+ * `setMany` — idb-keyval's one-transaction write of the same n entries; `clone` — n bare
+ * structuredClone calls, the floor of the synchronous part.
+ */
+async function storeRound(side: StoreSide, n: number): Promise<{ total: number; sync: number; transactions: number }> {
+  if (side === 'clone') {
+    const start = performance.now()
+    let sink = 0
+    for (let i = 0; i < n; i++) sink += (structuredClone(storeValueOf(i)) as { i: number }).i
+    const total = performance.now() - start
+    if (sink !== (n * (n - 1)) / 2) throw new Error('clone: wrong sum')
+    return { total, sync: total, transactions: 0 }
+  }
+  if (side === 'setMany') {
+    const store = createStore(`bench-idb-keyval-${Date.now()}-${++dbSeq}`, 'store')
+    await set('warm', 0, store) // opens the database outside the timed part, as hydration does for ours
+    const tx = countTransactions()
+    try {
+      const start = performance.now()
+      const entries: Array<[string, unknown]> = new Array(n)
+      for (let i = 0; i < n; i++) entries[i] = [`k${i}`, storeValueOf(i)]
+      const done = setMany(entries, store)
+      const sync = performance.now() - start
+      await done
+      return { total: performance.now() - start, sync, transactions: tx.readwrite }
+    } finally {
+      tx.restore()
+    }
+  }
   const app = await createApp({ id: `bench-store-${Date.now()}-${++dbSeq}` }, { channel: null, warn: () => undefined })
   const storeValue = app.scope.storeValue as (key: string, value: unknown) => Promise<void>
   const tx = countTransactions()
@@ -144,36 +178,8 @@ async function storeOurs(n: number): Promise<{ total: number; sync: number; tran
   }
 }
 
-/** Baseline: N idb-keyval `set` calls awaited one by one, into a fresh store. */
-async function storeBaseline(n: number): Promise<{ total: number; transactions: number }> {
-  const store = createStore(`bench-idb-keyval-${Date.now()}-${++dbSeq}`, 'store')
-  await set('warm', 0, store)
-  const tx = countTransactions()
-  try {
-    const start = performance.now()
-    for (let i = 0; i < n; i++) await set(`k${i}`, storeValueOf(i), store)
-    return { total: performance.now() - start, transactions: tx.readwrite }
-  } finally {
-    tx.restore()
-  }
-}
-
-async function store(n: number, reps: number): Promise<{ ours: Array<Awaited<ReturnType<typeof storeOurs>>>; base: Array<Awaited<ReturnType<typeof storeBaseline>>> }> {
-  await storeOurs(500)
-  await storeBaseline(500)
-  const ours = []
-  const base = []
-  for (let rep = 0; rep < reps; rep++) {
-    if (rep % 2 === 0) {
-      ours.push(await storeOurs(n))
-      base.push(await storeBaseline(n))
-    } else {
-      base.push(await storeBaseline(n))
-      ours.push(await storeOurs(n))
-    }
-  }
-  return { ours, base }
-}
-
-;(window as unknown as { bench: unknown }).bench = { prepare, mount, scroll, store }
+const bench: Record<string, unknown> = { prepare, mount, scroll, storeRound }
+installBindings(bench)
+installAuth(bench)
+;(window as unknown as { bench: unknown }).bench = bench
 document.title = 'ready'

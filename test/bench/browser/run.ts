@@ -1,15 +1,20 @@
 /**
- * The Chromium half of the benchmark (headless, driven by playwright-core), one browser
- * with a fresh temporary profile, each measurement in a fresh page served from
- * 127.0.0.1:
+ * The Chromium half of the benchmark (headless, driven by playwright-core): one browser
+ * with a fresh temporary profile, pages served from 127.0.0.1, every figure against the
+ * real peer measured in the same browser, interleaved (A, B, A, B…, order rotating) over
+ * {@link ROUNDS} rounds; ratios are the median and min–max of the per-round ratios.
  *
- * - issue 6: `<smith-table>` with 100,000 rows against a plain Lit table that renders
- *   every row — mount time, `<tr>` in the DOM, frame intervals while scrolling top to
- *   bottom, JS heap (CDP Performance.getMetrics after a forced GC);
- * - issue 2 again, on the browser's real IndexedDB: 10,000 `storeValue` in one tick
- *   against 10,000 sequential idb-keyval `set`;
- * - issue 4 again, in the browser's own fetch: `Q.run()` against a raw `fetch` +
- *   `response.json()` to `/ping` on the same 127.0.0.1 server (queries-page.ts).
+ * - issue 3: 10,000 bound text widgets, mount and one change, against petite-vue,
+ *   alpinejs and raw @preact/signals-core (bindings-page.ts), all in one page;
+ * - issue 6: `<smith-table>` with 100,000 rows against @tanstack/virtual-core on a plain
+ *   `<table>` (tanstack-table.ts): mount, main-thread time per scroll frame (CDP
+ *   TaskDuration), JS heap (CDP Performance.getMetrics after a forced GC);
+ * - issue 2: 10,000 `storeValue` in one tick until durable on the browser's real
+ *   IndexedDB, against idb-keyval `setMany`, and its synchronous part against bare
+ *   `structuredClone`;
+ * - issue 5: `getAccessToken()` with a valid token against auth0-spa-js and
+ *   oidc-client-ts cache hits (auth-page.ts);
+ * - issue 4: `Q.run()` against a raw `fetch` + `response.json()` (queries-page.ts).
  *
  * If Chromium cannot launch, the rows say "skipped: <reason>" and the bench goes on.
  */
@@ -21,30 +26,32 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { smithletPlugin } from '../../../src/build/esbuild-plugin'
 import type { Row } from '../report'
-import { count, duration, ratio } from '../report'
-import { median, percentile } from '../stats'
+import { count, duration, ratio, ratioRange } from '../report'
+import { storeTableRows, type StoreRun } from '../store-rows'
+import { median, pairedRatios, percentile } from '../stats'
 import type { QueriesRun } from './queries-page'
 
 const ROWS = 100_000
-/** The baseline tries 100,000 rows first; a mount not done within this is unbearable. */
-const BASELINE_PROBE_MS = 10_000
-const FALLBACK_ROWS = 5_000
-const STEPS = 120
-/** Scroll passes per page (down, up): the intervals of all passes are pooled. */
+/** Interleaved rounds per measurement (A, B, A, B…, the order rotating each round). */
+const ROUNDS = 5
+const STEPS = 60
+/** Scroll passes per page (down, up). */
 const PASSES = 2
-/** Fresh pages per table kind; mount and heap are medians, frame intervals pooled. */
-const SMITH_RUNS = 3
-const PLAIN_RUNS = 2
-/** A frame over this is a dropped frame at 60 fps (with slack for timer jitter). */
-const SLOW_FRAME_MS = 20
 const STORE_WRITES = 10_000
-const STORE_REPS = 3
+const BINDING_CHANGES = 200
+const AUTH_CALLS = 20_000
 const QUERY_RUNS = 1_000
 const QUERY_WARMUP = 100
 /** The issue-4 response body, the same as the Node suite's (test/bench/node/queries.ts). */
 const PING_BODY = JSON.stringify({ ok: true, id: 42, name: 'smithlet', tags: ['a', 'b'] })
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+type TableKind = 'smith' | 'tanstack'
+type BindingSide = 'smith' | 'petite-vue' | 'alpine' | 'signals'
+type StoreSide = 'smith' | 'setMany' | 'clone'
+type AuthSide = 'smith' | 'auth0' | 'oidc'
 
 interface Mounted {
   mountMs: number
@@ -60,25 +67,30 @@ interface Scrolled {
 }
 
 interface Measured extends Mounted, Scrolled {
-  rows: number
-  heapBefore: number
-  heapAfter: number
+  heap: number
+  /** Main-thread script + style + layout time per scroll frame (CDP metrics), ms. */
+  frameMs: number
+  frameScriptMs: number
+  frameLayoutMs: number
   nodes: number
-}
-
-interface StoreRun {
-  ours: Array<{ total: number; sync: number; transactions: number }>
-  base: Array<{ total: number; transactions: number }>
 }
 
 interface BenchWindow {
   bench: {
     queries(runs: number, warmup: number): Promise<QueriesRun>
     prepare(n: number): number
-    mount(kind: 'smith' | 'plain'): Promise<Mounted>
+    mount(kind: TableKind): Promise<Mounted>
     scroll(steps: number, passes: number): Promise<Scrolled>
-    store(n: number, reps: number): Promise<StoreRun>
+    storeRound(side: StoreSide, n: number): Promise<{ total: number; sync: number; transactions: number }>
+    bindingsRound(side: BindingSide, changes: number): Promise<{ mountMs: number; changeMs: number }>
+    authBlock(side: AuthSide, calls: number): Promise<number>
   }
+}
+
+/** `sides` rotated by `round`, so that no side always runs first. */
+function rotated<T>(sides: readonly T[], round: number): T[] {
+  const k = round % sides.length
+  return [...sides.slice(k), ...sides.slice(0, k)]
 }
 
 async function executablePath(): Promise<string> {
@@ -97,15 +109,16 @@ async function pageBundle(root: string, entry: string): Promise<string> {
     minify: true,
     write: false,
     logLevel: 'warning',
+    plugins: [smithletPlugin()], // Auth_Module's Main.js?jsobject
   })
   return result.outputFiles[0]!.text
 }
 
 /**
  * Serves the pages and their bundles on 127.0.0.1 only: `/` (tables, store) and
- * `/queries` with `/ping`, the small JSON both sides of issue 4 fetch. The queries page
- * is cross-origin isolated (COOP + COEP), which makes Chromium's `performance.now()`
- * 5 µs coarse instead of 100 µs; the table page is served as before.
+ * `/queries` with `/ping`, the small JSON both sides of issue 4 fetch. Both pages are
+ * cross-origin isolated (COOP + COEP), which makes Chromium's `performance.now()` 5 µs
+ * coarse instead of 100 µs.
  */
 async function serve(script: string, queriesScript: string): Promise<{ url: string; queriesUrl: string; close(): Promise<void> }> {
   const html = (src: string): string =>
@@ -120,13 +133,13 @@ async function serve(script: string, queriesScript: string): Promise<{ url: stri
         res.end(PING_BODY)
       })
     } else if (req.url === '/page.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', ...isolated })
       res.end(script)
     } else if (req.url === '/queries.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', ...isolated })
       res.end(queriesScript)
     } else if (req.url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...isolated })
       res.end(html('/page.js'))
     } else if (req.url === '/queries') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...isolated })
@@ -176,161 +189,178 @@ async function heapUsed(cdp: CDPSession): Promise<{ heap: number; nodes: number 
   return { heap: get('JSHeapUsedSize'), nodes: get('Nodes') }
 }
 
-async function measureTable(context: BrowserContext, url: string, kind: 'smith' | 'plain', rows: number, mountLimitMs: number): Promise<Measured> {
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics')
+  return Object.fromEntries(list.map((m) => [m.name, m.value]))
+}
+
+/** One table in a fresh page: mount, heap added by it, main-thread time per scroll frame. */
+async function measureTable(context: BrowserContext, url: string, kind: TableKind): Promise<Measured> {
   const { page, cdp } = await openPage(context, url)
-  let hung = false
   try {
-    await page.evaluate((n) => (window as unknown as BenchWindow).bench.prepare(n), rows)
+    await page.evaluate((n) => (window as unknown as BenchWindow).bench.prepare(n), ROWS)
     const before = await heapUsed(cdp)
-    const mounted = await withTimeout(
-      page.evaluate((k) => (window as unknown as BenchWindow).bench.mount(k), kind),
-      mountLimitMs,
-      `mounting ${kind} with ${count(rows)} rows`,
-    )
-      .catch((error: unknown) => {
-        hung = error instanceof Timeout
-        throw error
-      })
+    const mounted = await withTimeout(page.evaluate((k) => (window as unknown as BenchWindow).bench.mount(k), kind), 60_000, `mounting ${kind}`)
     const after = await heapUsed(cdp)
+    const m0 = await metrics(cdp)
     const scrolled = await withTimeout(
       page.evaluate(([steps, passes]) => (window as unknown as BenchWindow).bench.scroll(steps, passes), [STEPS, PASSES] as const),
       120_000,
       `scrolling ${kind}`,
     )
-    return { rows, ...mounted, ...scrolled, heapBefore: before.heap, heapAfter: after.heap, nodes: after.nodes }
+    const m1 = await metrics(cdp)
+    const frames = scrolled.intervals.length
+    const per = (name: string): number => ((m1[name]! - m0[name]!) * 1000) / frames
+    return {
+      ...mounted,
+      ...scrolled,
+      heap: after.heap - before.heap,
+      frameMs: per('ScriptDuration') + per('RecalcStyleDuration') + per('LayoutDuration'),
+      frameScriptMs: per('ScriptDuration'),
+      frameLayoutMs: per('RecalcStyleDuration') + per('LayoutDuration'),
+      nodes: after.nodes,
+    }
   } finally {
-    await closePage(page, cdp, hung)
+    await closePage(page, cdp)
   }
 }
 
-/**
- * Closes a page. A renderer still busy with an abandoned mount would not close for a long
- * while and would take CPU from the next measurement, so it is crashed first (CDP
- * Page.crash acts at once but never answers, and its session can no longer detach).
- */
-async function closePage(page: Page, cdp: CDPSession, hung: boolean): Promise<void> {
-  if (hung) {
-    const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()))
-    cdp.send('Page.crash').catch(() => undefined)
-    await withTimeout(crashed, 5_000, 'crashing the busy page').catch(() => undefined)
-  } else {
-    await withTimeout(cdp.detach(), 5_000, 'detaching CDP').catch(() => undefined)
-  }
+async function closePage(page: Page, cdp: CDPSession): Promise<void> {
+  await withTimeout(cdp.detach(), 5_000, 'detaching CDP').catch(() => undefined)
   await withTimeout(page.close(), 10_000, 'closing the page').catch(() => undefined)
 }
 
-/** Several pages of one kind as one: medians of mount and heap, frame intervals pooled. */
-function combine(runs: readonly Measured[]): Measured & { runs: number } {
-  const first = runs[0]!
-  const med = (pick: (m: Measured) => number): number => median(runs.map(pick))
-  return {
-    runs: runs.length,
-    rows: first.rows,
-    mountMs: med((m) => m.mountMs),
-    firstFrameMs: med((m) => m.firstFrameMs),
-    tr: first.tr,
-    dataRows: first.dataRows,
-    maxTr: Math.max(...runs.map((m) => m.maxTr)),
-    lastRowText: first.lastRowText,
-    intervals: runs.flatMap((m) => m.intervals),
-    heapBefore: med((m) => m.heapBefore),
-    heapAfter: med((m) => m.heapAfter),
-    nodes: med((m) => m.nodes),
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`
+
+async function tableRows(context: BrowserContext, url: string, log: (message: string) => void): Promise<Row[]> {
+  const runs: Record<TableKind, Measured[]> = { smith: [], tanstack: [] }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const kind of rotated<TableKind>(['smith', 'tanstack'], round)) {
+      log(`chromium: table ${kind}, ${count(ROWS)} rows (round ${round + 1}/${ROUNDS})`)
+      runs[kind].push(await measureTable(context, url, kind))
+    }
   }
-}
-
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
-
-function tableRows(smith: ReturnType<typeof combine>, plain: ReturnType<typeof combine>, probe: string): Row[] {
-  const which = plain.rows === ROWS ? `${count(ROWS)} rows both` : `baseline at ${count(plain.rows)} rows (${probe})`
-  const sm = median(smith.intervals)
-  const pm = median(plain.intervals)
-  const s95 = percentile(smith.intervals, 95)
-  const p95 = percentile(plain.intervals, 95)
-  const sHeap = smith.heapAfter - smith.heapBefore
-  const pHeap = plain.heapAfter - plain.heapBefore
-  const slow = (m: Measured): string =>
-    `${((100 * m.intervals.filter((t) => t > SLOW_FRAME_MS).length) / m.intervals.length).toFixed(0)}%`
+  const { smith, tanstack } = runs
+  const pick = (ms: Measured[], f: (m: Measured) => number): number[] => ms.map(f)
+  const row = (name: string, f: (m: Measured) => number, format: (n: number) => string, note: string): Row => {
+    const ours = pick(smith, f)
+    const base = pick(tanstack, f)
+    return {
+      issue: 6,
+      name,
+      ours: format(median(ours)),
+      baseline: format(median(base)),
+      ratio: ratioRange(pairedRatios(ours, base)),
+      note,
+      data: { smith: ours, tanstack: base },
+    }
+  }
+  const last = (m: Measured[]): string => m[0]!.lastRowText || '?'
   return [
-    {
-      issue: 6,
-      name: `table, ${count(ROWS)} rows: mount (updateComplete + rAF)`,
-      ours: duration(smith.mountMs),
-      baseline: duration(plain.mountMs),
-      ratio: ratio(smith.mountMs, plain.mountMs),
-      note: `baseline: plain Lit <table> rendering every row, ${which}; median of ${smith.runs} vs ${plain.runs} fresh pages; to the frame after (layout + paint): ${duration(smith.firstFrameMs)} vs ${duration(plain.firstFrameMs)}`,
-      data: {
-        smith: { rows: smith.rows, mountMs: smith.mountMs, firstFrameMs: smith.firstFrameMs },
-        plain: { rows: plain.rows, mountMs: plain.mountMs, firstFrameMs: plain.firstFrameMs },
-        probe,
-      },
-    },
-    {
-      issue: 6,
-      name: 'table: <tr> in the DOM after mount',
-      ours: count(smith.tr),
-      baseline: count(plain.tr),
-      ratio: ratio(smith.tr, plain.tr),
-      note: `data rows ${count(smith.dataRows)} vs ${count(plain.dataRows)}; ours incl. header + 2 spacers, at most ${count(smith.maxTr)} while scrolling; DOM nodes ${count(smith.nodes)} vs ${count(plain.nodes)}`,
-      data: {
-        smith: { tr: smith.tr, dataRows: smith.dataRows, maxTr: smith.maxTr, nodes: smith.nodes },
-        plain: { tr: plain.tr, dataRows: plain.dataRows, nodes: plain.nodes },
-      },
-    },
-    {
-      issue: 6,
-      name: 'table: frame interval while scrolling through, median',
-      ours: duration(sm),
-      baseline: duration(pm),
-      ratio: ratio(sm, pm),
-      note: `${STEPS} scrollTop steps per pass, one per rAF, ${PASSES} passes (down, up) per page, ${count(smith.intervals.length)} vs ${count(plain.intervals.length)} frames; last row at the bottom: ${smith.lastRowText || '?'} of ${count(smith.rows)} vs ${plain.lastRowText || '?'} of ${count(plain.rows)}`,
-      data: { smithIntervals: smith.intervals, plainIntervals: plain.intervals },
-    },
-    {
-      issue: 6,
-      name: 'table: frame interval while scrolling through, p95',
-      ours: duration(s95),
-      baseline: duration(p95),
-      ratio: ratio(s95, p95),
-      note: `frames over ${SLOW_FRAME_MS} ms: ${slow(smith)} vs ${slow(plain)}; worst ${duration(Math.max(...smith.intervals))} vs ${duration(Math.max(...plain.intervals))}; 16.7 ms = 60 fps`,
-    },
-    {
-      issue: 6,
-      name: 'table: JS heap added by the mount',
-      ours: mb(sHeap),
-      baseline: mb(pHeap),
-      ratio: ratio(sHeap, pHeap),
-      note: `CDP JSHeapUsedSize after GC, mounted minus before (row data already generated); totals ${mb(smith.heapAfter)} vs ${mb(plain.heapAfter)}`,
-      data: { smith: { before: smith.heapBefore, after: smith.heapAfter }, plain: { before: plain.heapBefore, after: plain.heapAfter } },
-    },
+    row(
+      `table, ${count(ROWS)} rows: mount (until rendered + rAF)`,
+      (m) => m.mountMs,
+      duration,
+      `peer: @tanstack/virtual-core windowing a plain <table> (test/bench/browser/tanstack-table.ts), same rows, row height, overscan, viewport; ${ROUNDS} interleaved rounds, fresh page each; <tr> after mount ${smith[0]!.tr} vs ${tanstack[0]!.tr}; to the frame after: ${duration(median(pick(smith, (m) => m.firstFrameMs)))} vs ${duration(median(pick(tanstack, (m) => m.firstFrameMs)))}`,
+    ),
+    row(
+      'table: main-thread time per scroll frame',
+      (m) => m.frameMs,
+      duration,
+      `CDP ScriptDuration + RecalcStyleDuration + LayoutDuration over ${STEPS} scrollTop steps × ${PASSES} passes (down, up), one per rAF, ÷ frames; script ${duration(median(pick(smith, (m) => m.frameScriptMs)))} vs ${duration(median(pick(tanstack, (m) => m.frameScriptMs)))}, style + layout ${duration(median(pick(smith, (m) => m.frameLayoutMs)))} vs ${duration(median(pick(tanstack, (m) => m.frameLayoutMs)))}; frame interval median ${duration(median(smith.flatMap((m) => m.intervals)))} vs ${duration(median(tanstack.flatMap((m) => m.intervals)))}; last row at the bottom ${last(smith)} vs ${last(tanstack)}`,
+    ),
+    row('table: JS heap added by the mount', (m) => m.heap, mb, 'CDP JSHeapUsedSize after a forced GC, mounted minus before (row data generated before)'),
   ]
 }
 
-async function storeRows(context: BrowserContext, url: string): Promise<Row[]> {
+async function storeRows(context: BrowserContext, url: string, log: (message: string) => void): Promise<Row[]> {
   const { page, cdp } = await openPage(context, url)
   try {
-    const run = await withTimeout(
-      page.evaluate(([n, reps]) => (window as unknown as BenchWindow).bench.store(n, reps), [STORE_WRITES, STORE_REPS] as const),
-      150_000,
-      'the IndexedDB store bench',
-    )
-    const ours = median(run.ours.map((r) => r.total))
-    const base = median(run.base.map((r) => r.total))
-    const sync = median(run.ours.map((r) => r.sync / STORE_WRITES))
-    const tx = `${count(median(run.ours.map((r) => r.transactions)))} vs ${count(median(run.base.map((r) => r.transactions)))} readwrite transactions`
+    const bench = (side: StoreSide, n: number): Promise<{ total: number; sync: number; transactions: number }> =>
+      withTimeout(page.evaluate(([s, k]) => (window as unknown as BenchWindow).bench.storeRound(s, k), [side, n] as const), 60_000, `store ${side}`)
+    for (const side of ['smith', 'setMany', 'clone'] as const) await bench(side, 500) // warm-up
+    const runs: Record<StoreSide, Array<{ total: number; sync: number; transactions: number }>> = { smith: [], setMany: [], clone: [] }
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const side of rotated<StoreSide>(['smith', 'setMany', 'clone'], round)) {
+        await cdp.send('HeapProfiler.collectGarbage')
+        runs[side].push(await bench(side, STORE_WRITES))
+      }
+      log(`chromium: store round ${round + 1}/${ROUNDS}: ours ${duration(runs.smith.at(-1)!.total)}, setMany ${duration(runs.setMany.at(-1)!.total)}`)
+    }
+    return storeTableRows('real IndexedDB, headless Chromium', runs, ROUNDS)
+  } finally {
+    await closePage(page, cdp)
+  }
+}
+
+async function bindingRows(context: BrowserContext, url: string, log: (message: string) => void): Promise<Row[]> {
+  const { page, cdp } = await openPage(context, url)
+  try {
+    const sides: BindingSide[] = ['smith', 'petite-vue', 'alpine', 'signals']
+    const round = (side: BindingSide, changes: number): Promise<{ mountMs: number; changeMs: number }> =>
+      withTimeout(page.evaluate(([s, c]) => (window as unknown as BenchWindow).bench.bindingsRound(s, c), [side, changes] as const), 60_000, `bindings ${side}`)
+    for (const side of sides) await round(side, 20) // warm-up: JIT and first-use costs
+    const runs: Record<BindingSide, Array<{ mountMs: number; changeMs: number }>> = { smith: [], 'petite-vue': [], alpine: [], signals: [] }
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const side of rotated(sides, r)) {
+        await cdp.send('HeapProfiler.collectGarbage')
+        runs[side].push(await round(side, BINDING_CHANGES))
+      }
+      log(`chromium: bindings round ${r + 1}/${ROUNDS}: mount ${sides.map((s) => `${s} ${duration(runs[s].at(-1)!.mountMs)}`).join(', ')}`)
+    }
+    const peers = sides.slice(1)
+    const row = (name: string, f: (x: { mountMs: number; changeMs: number }) => number, note: string): Row => {
+      const ours = runs.smith.map(f)
+      return {
+        issue: 3,
+        name,
+        ours: duration(median(ours)),
+        baseline: peers.map((p) => `${p} ${duration(median(runs[p].map(f)))}`).join(' · '),
+        ratio: peers.map((p) => ratioRange(pairedRatios(ours, runs[p].map(f)))).join(' · '),
+        note,
+        data: Object.fromEntries(sides.map((s) => [s, runs[s].map(f)])),
+      }
+    }
+    return [
+      row(
+        'mount 10,000 bound text widgets (1,000 store keys)',
+        (x) => x.mountMs,
+        `from the HTML string (innerHTML) until every value is in the DOM: <smith-text text="{{ appsmith.store.kN }}"> (Lit, updateComplete) vs <span v-text> (petite-vue) vs <span x-text> (alpinejs) vs an effect per <span> setting textContent (raw @preact/signals-core, the floor); ${ROUNDS} interleaved rounds, one page; ratios smithlet ÷ each peer in that order`,
+      ),
+      row(
+        'one change shown in 10 of 10,000',
+        (x) => x.changeMs,
+        `one key written (storeValue, in-memory storage / reactive store / signal), awaited until its 10 elements show it (Lit updateComplete, petite-vue nextTick, Alpine's flush); mean of ${BINDING_CHANGES} changes per round, ${ROUNDS} rounds`,
+      ),
+    ]
+  } finally {
+    await closePage(page, cdp)
+  }
+}
+
+async function authRows(context: BrowserContext, url: string, log: (message: string) => void): Promise<Row[]> {
+  const { page, cdp } = await openPage(context, url)
+  try {
+    const sides: AuthSide[] = ['smith', 'auth0', 'oidc']
+    const block = (side: AuthSide, calls: number): Promise<number> =>
+      withTimeout(page.evaluate(([s, c]) => (window as unknown as BenchWindow).bench.authBlock(s, c), [side, calls] as const), 60_000, `auth ${side}`)
+    for (const side of sides) await block(side, 2_000)
+    const runs: Record<AuthSide, number[]> = { smith: [], auth0: [], oidc: [] }
+    for (let r = 0; r < ROUNDS; r++) for (const side of rotated(sides, r)) runs[side].push(await block(side, AUTH_CALLS))
+    log(`chromium: getAccessToken ${duration(median(runs.smith))}, auth0 ${duration(median(runs.auth0))}, oidc ${duration(median(runs.oidc))}`)
     return [
       {
-        issue: 2,
-        name: '10,000 storeValue in one tick, real IndexedDB: time until all resolve',
-        ours: duration(ours),
-        baseline: duration(base),
-        ratio: ratio(ours, base),
-        note: `headless Chromium; ${tx}; median of ${STORE_REPS}; storeValue sync part ${duration(sync)}/call`,
-        data: run as unknown as Record<string, unknown>,
+        issue: 5,
+        name: 'getAccessToken() with a valid token, per awaited call, Chromium',
+        ours: duration(median(runs.smith)),
+        baseline: `auth0-spa-js getTokenSilently ${duration(median(runs.auth0))} · oidc-client-ts getUser ${duration(median(runs.oidc))}`,
+        ratio: `${ratioRange(pairedRatios(runs.smith, runs.auth0))} · ${ratioRange(pairedRatios(runs.smith, runs.oidc))}`,
+        note: `cache hits only (each answer checked to be the stored token): auth0 in-memory cache, oidc-client-ts its default sessionStorage user store; ${count(AUTH_CALLS)} calls per block, ${ROUNDS} interleaved rounds`,
+        data: runs,
       },
     ]
   } finally {
-    await closePage(page, cdp, false)
+    await closePage(page, cdp)
   }
 }
 
@@ -376,21 +406,14 @@ async function queryRows(context: BrowserContext, url: string): Promise<Row[]> {
       },
     ]
   } finally {
-    await closePage(page, cdp, false)
+    await closePage(page, cdp)
   }
 }
 
 function skipped(reason: string): Row[] {
   const short = `skipped: ${reason.split('\n')[0]!.slice(0, 120)}`
   const row = (issue: number, name: string): Row => ({ issue, name, ours: short, baseline: '—', ratio: '—', note: 'needs Chromium' })
-  return [
-    row(2, '10,000 storeValue in one tick, real IndexedDB'),
-    row(4, 'Q.run vs raw fetch, per request, Chromium'),
-    row(6, 'table: mount'),
-    row(6, 'table: <tr> in the DOM'),
-    row(6, 'table: frame intervals while scrolling'),
-    row(6, 'table: JS heap'),
-  ]
+  return [row(2, 'store, real IndexedDB'), row(3, 'bindings'), row(4, 'Q.run vs raw fetch, Chromium'), row(5, 'getAccessToken, Chromium'), row(6, 'table')]
 }
 
 export async function benchBrowser(root: string, log: (message: string) => void): Promise<Row[]> {
@@ -411,32 +434,14 @@ export async function benchBrowser(root: string, log: (message: string) => void)
     } catch (error) {
       return skipped(`Chromium did not launch: ${(error as Error).message}`)
     }
-    const smithRuns: Measured[] = []
-    for (let run = 1; run <= SMITH_RUNS; run++) {
-      log(`chromium: smith-table, ${count(ROWS)} rows (page ${run}/${SMITH_RUNS})`)
-      smithRuns.push(await measureTable(context, server.url, 'smith', ROWS, 60_000))
-    }
-    const plainRuns: Measured[] = []
-    let plainRows = ROWS
-    let probe = ''
-    try {
-      log(`chromium: plain Lit table, ${count(ROWS)} rows (given ${BASELINE_PROBE_MS / 1000} s to mount)`)
-      plainRuns.push(await measureTable(context, server.url, 'plain', ROWS, BASELINE_PROBE_MS))
-    } catch (error) {
-      if (!(error instanceof Timeout)) throw error
-      plainRows = FALLBACK_ROWS
-      probe = `100,000 not mounted within ${BASELINE_PROBE_MS / 1000} s`
-      log(`chromium: ${error.message}; the baseline runs at ${count(FALLBACK_ROWS)} rows`)
-    }
-    while (plainRuns.length < PLAIN_RUNS) {
-      log(`chromium: plain Lit table, ${count(plainRows)} rows (page ${plainRuns.length + 1}/${PLAIN_RUNS})`)
-      plainRuns.push(await measureTable(context, server.url, 'plain', plainRows, 60_000))
-    }
-    const smith = combine(smithRuns)
-    const plain = combine(plainRuns)
-    const rows = tableRows(smith, plain, probe)
-    log(`chromium: ${count(STORE_WRITES)} storeValue vs ${count(STORE_WRITES)} idb-keyval set on real IndexedDB`)
-    rows.push(...(await storeRows(context, server.url)))
+    const rows: Row[] = []
+    log('chromium: 10,000 bound text widgets: smithlet, petite-vue, alpinejs, raw signals')
+    rows.push(...(await bindingRows(context, server.url, log)))
+    rows.push(...(await tableRows(context, server.url, log)))
+    log(`chromium: ${count(STORE_WRITES)} storeValue vs setMany vs structuredClone on real IndexedDB`)
+    rows.push(...(await storeRows(context, server.url, log)))
+    log('chromium: getAccessToken vs auth0-spa-js vs oidc-client-ts, cache hits')
+    rows.push(...(await authRows(context, server.url, log)))
     log(`chromium: ${count(QUERY_RUNS)} Q.run and ${count(QUERY_RUNS)} fetch to /ping, interleaved`)
     rows.push(...(await queryRows(context, server.queriesUrl)))
     return rows

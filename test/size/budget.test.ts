@@ -1,0 +1,44 @@
+/**
+ * Size budgets, as idb-keyval keeps them: the gzipped bundle of everything the runtime
+ * and the widgets export (Lit included) must stay under its budget. The budget sits just
+ * above today's size; lower it whenever a change shrinks the bundle, so that growth is a
+ * decision someone makes in review, not an accident. The figures behind it, and the
+ * peers', are in `npm run bench`.
+ */
+import { gzipSync } from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/** Gzipped bytes (level 9) of `contents` bundled and minified for the browser. */
+async function gzippedBundle(contents: string): Promise<number> {
+  const result = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'size-entry.ts' },
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  })
+  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length
+}
+
+/** What is measured, and its budget in KB gzipped (1 KB = 1,024 bytes). */
+const BUDGETS: ReadonlyArray<readonly [name: string, entry: string, kb: number]> = [
+  ['the runtime (src/index)', "export * from './src/index'\n", 15.5],
+  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 31.5],
+]
+
+describe('size budgets', () => {
+  for (const [name, entry, kb] of BUDGETS) {
+    it(`${name} stays under ${kb} KB gzipped`, async () => {
+      const size = await gzippedBundle(entry)
+      expect(size, `${name} is ${(size / 1024).toFixed(2)} KB gzipped, over its ${kb} KB budget`).toBeLessThanOrEqual(kb * 1024)
+    })
+  }
+})
