@@ -12,7 +12,7 @@ import { navigateBrowser } from './navigate'
 import { mountPage, type MountedPage, type PageContent } from './page'
 import { pageLoadActions, planPageLoad, runPageLoad } from './page-load'
 import { createQuery, type Query, type QueryDefinition } from './query'
-import { computed, effectScope, globalTimers, untracked, type Timers } from './reactive'
+import { batch, computed, effectScope, globalTimers, untracked, type Timers } from './reactive'
 import { createScope } from './scope'
 import { idbStorage, type StorageBackend } from './storage'
 import { createStore, type ChannelLike, type Store } from './store'
@@ -214,7 +214,10 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   const runWith = async (code: string, resolver: Resolver): Promise<unknown> => {
     // Anything else would compile to a trigger that silently does nothing.
     if (typeof code !== 'string') throw new TypeError(`app.run: the code must be a string, got ${typeof code}`)
-    return compileTrigger(code).call(undefined, resolver)
+    // One batch for the trigger's synchronous part: a function that writes six keys
+    // updates each dependent binding once, after the last write.
+    const trigger = compileTrigger(code)
+    return batch(() => trigger.call(undefined, resolver))
   }
   const run = (code: string): Promise<unknown> => runWith(code, resolve)
   const reportFailure = (what: string, error: unknown): void => {

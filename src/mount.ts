@@ -1,13 +1,17 @@
 import { diagnose, evaluatingBinding } from './diagnostics'
 import type { Inspector } from './inspect'
 import { compileTemplate, locateError } from './template-compile'
-import { referencedNames, type Resolver } from './compile'
+import type { Resolver } from './compile'
 import { argumentError, BindingError } from './errors'
 import type { AlertType } from './globals'
 import type { Query } from './query'
 import { computed, signal, type EffectScope, type ReadonlySignal, type Signal } from './reactive'
 import { bindableProperties, exposedMethods, isBoundAttribute, showsAlerts } from './widget-contract'
 import { createItemBinder, itemRootOf, type ItemBinder } from './list-scope'
+
+/** The events a widget dispatches for the runtime (widgets/smith-element.ts). */
+const TRIGGER_EVENT = 'smith-trigger'
+const VISIBILITY_EVENT = 'smith-visibility'
 
 /** What the runtime expects of a widget element (see widgets/smith-element.ts). */
 interface WidgetElement extends HTMLElement {
@@ -72,14 +76,18 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
   const scopeRoot = itemRootOf(root)
   const elements = [root, ...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('smith-') && itemRootOf(el) === scopeRoot) as WidgetElement[]
   let anonymous = 0
+  // What the delegated listeners below need of each mounted widget.
+  const mounted = new Map<EventTarget, { name: string; setHidden(hidden: boolean): void }>()
 
   for (const el of elements) {
     if (showsAlerts(el)) toasts.push(el)
-    const name = el.getAttribute('name') ?? `${el.localName}#${++anonymous}`
-    const entity: Record<string, unknown> = {}
-    // The widget's bindings, loading effect and listener live and end together.
+    const named = el.getAttribute('name')
+    const name = named ?? `${el.localName}#${++anonymous}`
+    // Only a named widget is an entity in the scope; an unnamed one needs no entity.
+    const entity: Record<string, unknown> | null = named === null ? null : {}
+    // The widget's bindings and loading effect live and end together.
     const widget = page.scope()
-    const loadingQueries = new Set<Query>()
+    let loadingQueries: Set<Query> | null = null
     const bindable = bindableProperties(el)
     const target = el as unknown as Record<string, unknown>
     // `Name.isVisible` is read by bindings, so it is a signal; `hidden` follows it.
@@ -93,7 +101,10 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       el.errors = { ...el.errors, [property]: error.message }
     }
 
-    for (const attr of [...el.attributes]) {
+    // By index: the attributes are not changed while this loop runs.
+    const attributes = el.attributes
+    for (let a = 0; a < attributes.length; a++) {
+      const attr = attributes[a]!
       if (attr.name.startsWith('on-')) continue
       if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && /^on[a-z]+$/.test(attr.name) && isBoundAttribute(attr.value)) {
         diagnose('event-attribute', `${name}: attribute "${attr.name}" holds a binding but is not an event attribute; events take the on- prefix with dashes: on-${attr.name.slice(2)}="{{ … }}" (onRowSelected is on-row-selected)`)
@@ -103,8 +114,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         // Plain text is the widget's to convert (Lit's attribute converters), "<< Back" included.
         if (isPlainAttribute(attr.name)) continue
         if (property === 'isVisible') setHidden(attr.value.trim() === 'false')
-        if (bindable === null || !bindable.has(property) || property === 'hidden' || property === 'isVisible') continue
-        Object.defineProperty(entity, property, { get: () => target[property] ?? attr.value, enumerable: true, configurable: true })
+        if (entity === null || bindable === null || !bindable.has(property) || property === 'hidden' || property === 'isVisible') continue
+        const text = attr.value
+        Object.defineProperty(entity, property, { get: () => target[property] ?? text, enumerable: true, configurable: true })
         continue
       }
       if (bindable === null || !bindable.has(property) || isPlainAttribute(attr.name)) {
@@ -112,11 +124,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         continue
       }
       const template = compileTemplate(attr.value)
-      for (const code of template.codes) {
-        for (const ref of referencedNames(code)) {
-          const query = context.queries.get(ref)
-          if (query) loadingQueries.add(query)
-        }
+      for (const ref of template.names) {
+        const query = context.queries.get(ref)
+        if (query) (loadingQueries ??= new Set()).add(query)
       }
       const errorKey = `${name}.${property}`
       const evaluate = typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__
@@ -127,7 +137,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         context.inspector.binding({ key: errorKey, widget: name, property, template: attr.value, element: el, location: sourceLocation(el, attr.name), evaluate })
         widget.onStop(() => context.inspector?.bindingRemoved?.(errorKey))
       }
-      if (property !== 'isVisible') {
+      if (entity !== null && property !== 'isVisible') {
         Object.defineProperty(entity, property, {
           get: () => {
             const v = value.value
@@ -156,53 +166,36 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       widget.onStop(() => context.setError(errorKey, null))
     }
 
-    Object.defineProperty(entity, 'isVisible', { get: () => visible.value, enumerable: true, configurable: true })
-    entity.setVisibility = (isVisible: unknown): void => {
-      if (typeof isVisible !== 'boolean') throw argumentError(`${name}.setVisibility`, 'isVisible', 'true or false', isVisible)
-      setHidden(!isVisible)
+    if (entity !== null) {
+      Object.defineProperty(entity, 'isVisible', { get: () => visible.value, enumerable: true, configurable: true })
+      entity.setVisibility = (isVisible: unknown): void => {
+        if (typeof isVisible !== 'boolean') throw argumentError(`${name}.setVisibility`, 'isVisible', 'true or false', isVisible)
+        setHidden(!isVisible)
+      }
     }
     for (const method of exposedMethods(el)) {
       const fn = target[method]
-      if (typeof fn === 'function') entity[method] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(el, args)
-      else showError(method, new BindingError(`<${el.localName}> lists "${method}" in exposedMethods but has no such method`, method, name, method))
+      if (typeof fn !== 'function') showError(method, new BindingError(`<${el.localName}> lists "${method}" in exposedMethods but has no such method`, method, name, method))
+      else if (entity !== null) entity[method] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(el, args)
     }
 
-    if (loadingQueries.size > 0) {
+    if (loadingQueries !== null) {
       const queries = [...loadingQueries]
       starters.push(() => widget.effect(() => {
         el.loading = queries.some((q) => q.isLoading)
       }))
     }
 
-    // Meta state wins over a property of the same name (`page-size="10"` configures the
-    // table; `Table1.pageSize` is the page size the user has now): the attribute
-    // properties above are configurable so that this redefines them.
-    for (const [key, meta] of Object.entries(el.meta ?? {})) {
-      // Named for the devtools' dependency list; the widget could not know its name.
-      ;(meta as { name?: string }).name = `${name}.${key}`
-      Object.defineProperty(entity, key, { get: () => meta.value, enumerable: true })
-    }
-
-    const onTrigger = (event: Event): void => {
-      const handler = (event as CustomEvent<{ event?: string }>).detail?.event
-      if (typeof handler !== 'string') return
-      const code = el.getAttribute(`on-${kebabCase(handler.replace(/^on/, ''))}`)
-      if (code !== null && code.trim() !== '') context.trigger(code, `${name}.${handler}`)
-    }
-    el.addEventListener('smith-trigger', onTrigger)
-    widget.onStop(() => el.removeEventListener('smith-trigger', onTrigger))
-    // A widget that hides itself (a modal closed with Escape) asks, so `isVisible` follows.
-    const onVisibility = (event: Event): void => {
-      if (event.target !== el) return
-      const visibleNow = (event as CustomEvent<{ visible?: unknown }>).detail?.visible
-      if (typeof visibleNow !== 'boolean') return
-      event.preventDefault()
-      setHidden(!visibleNow)
-    }
-    el.addEventListener('smith-visibility', onVisibility)
-    widget.onStop(() => el.removeEventListener('smith-visibility', onVisibility))
-
-    if (el.hasAttribute('name')) {
+    mounted.set(el, { name, setHidden })
+    if (entity !== null) {
+      // Meta state wins over a property of the same name (`page-size="10"` configures the
+      // table; `Table1.pageSize` is the page size the user has now): the attribute
+      // properties above are configurable so that this redefines them.
+      for (const [key, meta] of Object.entries(el.meta ?? {})) {
+        // Named for the devtools' dependency list; the widget could not know its name.
+        ;(meta as { name?: string }).name = `${name}.${key}`
+        Object.defineProperty(entity, key, { get: () => meta.value, enumerable: true })
+      }
       if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && byName.has(name)) diagnose('duplicate-name', `two widgets are named "${name}" (<${byName.get(name)!.localName}> and <${el.localName}>); rename one`)
       context.define(name, Object.freeze(entity))
       byName.set(name, el)
@@ -219,6 +212,33 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       })
     }
   }
+
+  // One listener of each kind for every widget under the root, not one per widget. A
+  // widget's events need not bubble: every event passes its ancestors' capture listeners.
+  const onTrigger = (event: Event): void => {
+    const el = event.target as WidgetElement
+    const widget = mounted.get(el)
+    if (widget === undefined) return
+    const handler = (event as CustomEvent<{ event?: string }>).detail?.event
+    if (typeof handler !== 'string') return
+    const code = el.getAttribute(`on-${kebabCase(handler.replace(/^on/, ''))}`)
+    if (code !== null && code.trim() !== '') context.trigger(code, `${widget.name}.${handler}`)
+  }
+  // A widget that hides itself (a modal closed with Escape) asks, so `isVisible` follows.
+  const onVisibility = (event: Event): void => {
+    const widget = mounted.get(event.target as EventTarget)
+    if (widget === undefined) return
+    const visibleNow = (event as CustomEvent<{ visible?: unknown }>).detail?.visible
+    if (typeof visibleNow !== 'boolean') return
+    event.preventDefault()
+    widget.setHidden(!visibleNow)
+  }
+  root.addEventListener(TRIGGER_EVENT, onTrigger, { capture: true })
+  root.addEventListener(VISIBILITY_EVENT, onVisibility, { capture: true })
+  page.onStop(() => {
+    root.removeEventListener(TRIGGER_EVENT, onTrigger, { capture: true })
+    root.removeEventListener(VISIBILITY_EVENT, onVisibility, { capture: true })
+  })
 
   for (const start of starters) start()
 
@@ -243,8 +263,17 @@ function notBindable(el: Element, attribute: string, property: string, bindable:
   return `<${el.localName}> has no bindable property ${what}; its properties: ${[...bindable].join(', ')}`
 }
 
+// Attribute names repeat across widgets: convert each once.
+const camelCases = new Map<string, string>()
+
 function camelCase(attribute: string): string {
-  return attribute.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+  let property = camelCases.get(attribute)
+  if (property === undefined) {
+    property = attribute.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+    if (camelCases.size >= 1_000) camelCases.clear()
+    camelCases.set(attribute, property)
+  }
+  return property
 }
 
 function kebabCase(name: string): string {

@@ -166,14 +166,16 @@ export function createStore(options: StoreOptions): Store {
       const ops: StoreOp[] = (pending = [])
       // The batch closes when it starts committing: writes issued before then,
       // in this tick or while the previous batch was in flight, share it.
-      pendingDone = tail.then(() => {
+      // Every write of the batch gets this one promise (no Promise per call), marked
+      // handled so a fire-and-forget write does not raise an unhandled rejection.
+      pendingDone = handled(tail.then(() => {
         if (pending === ops) pending = null
         return commit(ops)
-      })
+      }))
       tail = pendingDone.catch(() => undefined)
     }
     pending.push(op)
-    return handled(pendingDone)
+    return pendingDone
   }
 
   const storeValue = (key: string, value: unknown, persist = true): Promise<void> => {
@@ -190,7 +192,7 @@ export function createStore(options: StoreOptions): Store {
     if (!persist) {
       memoryOnly.add(key)
       // A memory-only value must not be resurrected by an older persisted one on reload.
-      return storage === null ? Promise.resolve() : enqueue({ kind: 'delete', key })
+      return storage === null ? RESOLVED : enqueue({ kind: 'delete', key })
     }
     memoryOnly.delete(key)
     return enqueue({ kind: 'set', key, value: copy })
@@ -373,6 +375,9 @@ function cloneForStore(value: unknown): unknown {
 function assertKey(fn: string, key: unknown): asserts key is string {
   if (typeof key !== 'string') throw new TypeError(`${fn}: the key must be a string, got ${typeof key}`)
 }
+
+/** Shared by every write that has nothing to wait for. */
+const RESOLVED: Promise<void> = Promise.resolve()
 
 /** Marks a promise as handled so a fire-and-forget write does not raise an unhandled rejection. */
 function handled<T>(promise: Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import { diagnose } from './diagnostics'
-import { CompileError, compileExpression, type Resolver } from './compile'
+import { CompileError, compileExpression, referencedNames, type Resolver } from './compile'
 import { BindingError, isThenable } from './errors'
 import { parseTemplate } from './template'
 import { stringifyForText, type TemplatePart } from './template-join'
@@ -10,6 +10,11 @@ export interface CompiledTemplate {
   readonly text: string
   /** The expression sources it holds, in order (for dependency analysis). */
   readonly codes: readonly string[]
+  /**
+   * Every name its expressions may read from the scope (what the compiled functions
+   * declare), deduplicated: found once per template, not once per widget that uses it.
+   */
+  readonly names: readonly string[]
   /** True when the template holds at least one binding. */
   readonly dynamic: boolean
   /**
@@ -46,7 +51,7 @@ function build(text: string): CompiledTemplate {
   const parsed = parseTemplate(text)
   if (!parsed.ok) {
     const error = new BindingError(`Cannot parse binding: ${parsed.error.message}`, text)
-    return { text, codes: [], dynamic: true, evaluate: () => error, evaluateParts: () => error }
+    return { text, codes: [], names: [], dynamic: true, evaluate: () => error, evaluateParts: () => error }
   }
   const codes: string[] = []
   const parts: Part[] = []
@@ -64,9 +69,10 @@ function build(text: string): CompiledTemplate {
       failure ??= new BindingError(message, segment.code, undefined, undefined, { cause })
     }
   }
+  const names = namesOf(codes)
   if (failure !== null) {
     const error = failure
-    return { text, codes, dynamic: true, evaluate: () => error, evaluateParts: () => error }
+    return { text, codes, names, dynamic: true, evaluate: () => error, evaluateParts: () => error }
   }
   const evaluateParts = (resolve: Resolver, thisArg?: unknown): TemplatePart[] | BindingError => {
     const out: TemplatePart[] = []
@@ -85,13 +91,14 @@ function build(text: string): CompiledTemplate {
     }
     return out
   }
-  if (codes.length === 0) return { text, codes, dynamic: false, evaluate: () => text, evaluateParts }
+  if (codes.length === 0) return { text, codes, names, dynamic: false, evaluate: () => text, evaluateParts }
   if (parsed.single) {
     const fn = parts.find((p) => typeof p === 'function') as Exclude<Part, string>
     const code = codes[0]!
     return {
       text,
       codes,
+      names,
       dynamic: true,
       evaluate(resolve, thisArg) {
         try {
@@ -107,6 +114,7 @@ function build(text: string): CompiledTemplate {
     evaluateParts,
     text,
     codes,
+    names,
     dynamic: true,
     evaluate(resolve, thisArg) {
       let out = ''
@@ -126,6 +134,14 @@ function build(text: string): CompiledTemplate {
       return out
     },
   }
+}
+
+const NO_NAMES: readonly string[] = []
+
+function namesOf(codes: readonly string[]): readonly string[] {
+  if (codes.length === 0) return NO_NAMES
+  if (codes.length === 1) return referencedNames(codes[0]!)
+  return [...new Set(codes.flatMap(referencedNames))]
 }
 
 function checkValue(value: unknown, code: string): unknown {

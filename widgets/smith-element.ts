@@ -113,6 +113,8 @@ export abstract class SmithElement extends LitElement {
 
   /** Disposes the effect that re-renders on meta writes made from outside the widget. */
   #stopMetaEffect: (() => void) | undefined
+  /** True when the widget declares no meta keys. */
+  #metaless: boolean
 
   constructor() {
     super()
@@ -121,8 +123,13 @@ export abstract class SmithElement extends LitElement {
     this.loading = false
     const defaults = (this.constructor as typeof SmithElement).metaDefaults
     const meta: Record<string, Signal<unknown>> = {}
-    for (const [key, value] of Object.entries(defaults)) meta[key] = signal(freshCopy(value))
+    let metaless = true
+    for (const key of Object.keys(defaults)) {
+      meta[key] = signal(freshCopy(defaults[key]))
+      metaless = false
+    }
     this.meta = meta
+    this.#metaless = metaless
   }
 
   /**
@@ -142,6 +149,8 @@ export abstract class SmithElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
+    // A widget without meta (a text, most displays) needs no effect: one per element adds up.
+    if (this.#metaless) return
     // Meta is normally written through setMeta, which requests an update itself; this
     // effect also covers writes to the signals from outside (the runtime's resetWidget,
     // a test), so what is on screen never disagrees with what bindings read.

@@ -92,6 +92,16 @@ describe('app.run: trigger snippets', () => {
     expect(await app.run('storeValue("c", 3).then(() => appsmith.store.c)')).toBe(3)
   })
 
+  it('runs in one batch: a trigger writing six keys updates a binding that reads them all once', async () => {
+    const app = await open()
+    const seen: unknown[] = []
+    app.watch('{{ [1, 2, 3, 4, 5, 6].map((i) => appsmith.store["k" + i] ?? 0).join(",") }}', (v) => seen.push(v))
+    await app.run('{{ [1, 2, 3, 4, 5, 6].forEach((i) => storeValue("k" + i, i)) }}')
+    expect(seen).toEqual(['0,0,0,0,0,0', '1,2,3,4,5,6'])
+    // Reads inside the trigger still see each write at once.
+    expect(await app.run('{{ (storeValue("k1", 10), appsmith.store.k1 + appsmith.store.k2) }}')).toBe(12)
+  })
+
   it('rejects with the error a trigger throws', async () => {
     const app = await open()
     await expect(app.run('{{ nothing.here() }}')).rejects.toThrow(/nothing|undefined/)

@@ -267,6 +267,26 @@ describe('events and globals', () => {
     await vi.waitFor(() => expect(app.evaluate('{{ appsmith.store.clicked }}')).toBe(2))
   })
 
+  it('triggers reach the runtime from nested and unnamed widgets, never from elements it did not mount, and stop on dispose', async () => {
+    const { app } = await mount(`
+      <div><section>
+        <smith-clicker on-click="{{ storeValue('anon', (appsmith.store.anon ?? 0) + 1) }}"></smith-clicker>
+      </section></div>`)
+    const anonymous = document.querySelector('smith-clicker') as Clicker
+    anonymous.click()
+    await vi.waitFor(() => expect(app.evaluate('{{ appsmith.store.anon }}')).toBe(1))
+    // An element added after mount was never bound: its event runs nothing.
+    const late = document.createElement('smith-clicker') as Clicker
+    late.setAttribute('on-click', "{{ storeValue('late', 1) }}")
+    document.body.append(late)
+    late.click()
+    app.dispose()
+    anonymous.click()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(app.evaluate('{{ appsmith.store.late }}')).toBeUndefined()
+    expect(app.evaluate('{{ appsmith.store.anon }}')).toBe(1)
+  })
+
   it('a failing trigger is reported through warn and the toast; the page keeps working', async () => {
     const { app, el } = await mount(`
       <smith-toast name="Toast1"></smith-toast>
