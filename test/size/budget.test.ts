@@ -30,15 +30,16 @@ async function gzippedBundle(contents: string): Promise<number> {
 
 /** What is measured, and its budget in KB gzipped (1 KB = 1,024 bytes). */
 const BUDGETS: ReadonlyArray<readonly [name: string, entry: string, kb: number]> = [
-  ['the runtime (src/index)', "export * from './src/index'\n", 15.5],
-  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 31.5],
+  ['the runtime (src/index)', "export * from './src/index'\n", 17.5],
+  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 36],
 ]
 
 describe('size budgets', () => {
   for (const [name, entry, kb] of BUDGETS) {
     it(`${name} stays under ${kb} KB gzipped`, async () => {
       const size = await gzippedBundle(entry)
-      expect(size, `${name} is ${(size / 1024).toFixed(2)} KB gzipped, over its ${kb} KB budget`).toBeLessThanOrEqual(kb * 1024)
+      const message = `${name} is ${(size / 1024).toFixed(2)} KB gzipped, over its ${kb} KB budget (if the growth is wanted, e.g. a new widget, raise the budget here and say why in the commit)`
+      expect(size, message).toBeLessThanOrEqual(kb * 1024)
     })
   }
 })
