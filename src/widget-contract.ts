@@ -6,6 +6,10 @@
  */
 import { hasBinding, parseTemplate } from './template'
 
+// Bounded like the template caches: attribute texts may be built at run time.
+const boundCache = new Map<string, boolean>()
+const BOUND_CACHE_LIMIT = 10_000
+
 /**
  * True when the runtime binds this attribute value: it holds at least one binding, or is
  * a broken one (an unclosed `{{`, which the runtime shows as an error). Text that only
@@ -15,8 +19,16 @@ import { hasBinding, parseTemplate } from './template'
  */
 export function isBoundAttribute(value: string | null): boolean {
   if (value === null || !hasBinding(value)) return false
-  const parsed = parseTemplate(value)
-  return !parsed.ok || parsed.segments.some((segment) => segment.kind === 'expr')
+  // Asked by every widget (attributeChangedCallback) and by mount for every attribute:
+  // 10,000 widgets share a few hundred texts, so each text is parsed once.
+  let bound = boundCache.get(value)
+  if (bound === undefined) {
+    const parsed = parseTemplate(value)
+    bound = !parsed.ok || parsed.segments.some((segment) => segment.kind === 'expr')
+    if (boundCache.size >= BOUND_CACHE_LIMIT) boundCache.clear()
+    boundCache.set(value, bound)
+  }
+  return bound
 }
 
 /**
