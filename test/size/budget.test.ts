@@ -1,14 +1,20 @@
 /**
- * Size budgets, as idb-keyval keeps them: the gzipped bundle of everything the runtime
- * and the widgets export (Lit included) must stay under its budget. The budget sits just
+ * Size budgets, as idb-keyval keeps them: the gzipped bundle of the runtime, of
+ * everything the runtime and the widgets export (Lit included), and the starter app's
+ * build (`smithlet create` + `smithlet build`) must each stay under its budget. The budget sits just
  * above today's size; lower it whenever a change shrinks the bundle, so that growth is a
  * decision someone makes in review, not an accident. The figures behind it, and the
  * peers', are in `npm run bench`.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
+import { buildApp } from '../../src/build/build-app'
+import { createApp } from '../../src/cli/create'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -28,10 +34,13 @@ async function gzippedBundle(contents: string): Promise<number> {
   return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length
 }
 
+/** The starter app's build (`smithlet create` then `smithlet build`): its JS and CSS, KB gzipped. */
+const STARTER_BUDGET_KB = 52
+
 /** What is measured, and its budget in KB gzipped (1 KB = 1,024 bytes). */
 const BUDGETS: ReadonlyArray<readonly [name: string, entry: string, kb: number]> = [
-  ['the runtime (src/index)', "export * from './src/index'\n", 17.5],
-  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 36],
+  ['the runtime (src/index)', "export * from './src/index'\n", 20],
+  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 45],
 ]
 
 describe('size budgets', () => {
@@ -42,4 +51,19 @@ describe('size budgets', () => {
       expect(size, message).toBeLessThanOrEqual(kb * 1024)
     })
   }
+
+  it(`the starter app's build (JS + CSS) stays under ${STARTER_BUDGET_KB} KB gzipped`, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'smithlet-size-'))
+    try {
+      const app = await createApp(join(dir, 'starter'))
+      const { files } = await buildApp({ dir: app, outdir: join(dir, 'dist') })
+      const shipped = files.filter((f) => /\.(m?js|css)$/.test(f.name))
+      expect(shipped.length, 'the build wrote no JS or CSS').toBeGreaterThan(0)
+      const size = shipped.reduce((sum, f) => sum + f.gzip, 0)
+      const message = `the starter's build is ${(size / 1024).toFixed(2)} KB gzipped (${shipped.map((f) => f.name).join(', ')}), over its ${STARTER_BUDGET_KB} KB budget`
+      expect(size, message).toBeLessThanOrEqual(STARTER_BUDGET_KB * 1024)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
 })

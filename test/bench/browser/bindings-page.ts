@@ -19,7 +19,7 @@ import { effect, signal, type Signal } from '@preact/signals-core'
 import Alpine from 'alpinejs'
 import { createApp as createPetite, nextTick, reactive } from 'petite-vue'
 import { createApp, memoryStorage, type App } from '../../../src/index'
-import '../../../widgets/index'
+import '../../../widgets/define'
 
 export type BindingSide = 'smith' | 'petite-vue' | 'alpine' | 'signals'
 
