@@ -58,3 +58,22 @@ test('a binding error is shown in place of the text', async () => {
   await el.updateComplete
   expect(shown(el)).toBe('old')
 })
+
+test('loading marks the paragraph busy; one paragraph throughout, whatever it shows', async () => {
+  const el = await mount<'smith-text'>('<smith-text></smith-text>', { text: 'Hi' })
+  const p = shadow(el).querySelector('.text')!
+  expect(p.getAttribute('aria-busy')).toBe('false')
+  el.loading = true
+  await el.updateComplete
+  expect(p.getAttribute('aria-busy')).toBe('true')
+  el.errors = { text: 'boom' }
+  await el.updateComplete
+  expect(shadow(el).querySelector('[role="alert"]')?.getAttribute('part')).toBe('error')
+  el.errors = {}
+  el.text = 'Back'
+  await el.updateComplete
+  expect(shadow(el).querySelectorAll('p').length).toBe(1)
+  expect(shown(el)).toBe('Back')
+  expect(shadow(el).querySelector('.text')?.getAttribute('part')).toBe('text')
+  expect(shadow(el).querySelector('[role="alert"]')).toBeNull()
+})
