@@ -30,17 +30,19 @@ async function gzippedBundle(contents: string): Promise<number> {
     write: false,
     logLevel: 'silent',
     legalComments: 'none',
+    // As `smithlet build` ships it: dev-only checks compiled out.
+    define: { __SMITHLET_DEV__: 'false' },
   })
   return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length
 }
 
 /** The starter app's build (`smithlet create` then `smithlet build`): its JS and CSS, KB gzipped. */
-const STARTER_BUDGET_KB = 52
+const STARTER_BUDGET_KB = 55
 
 /** What is measured, and its budget in KB gzipped (1 KB = 1,024 bytes). */
 const BUDGETS: ReadonlyArray<readonly [name: string, entry: string, kb: number]> = [
-  ['the runtime (src/index)', "export * from './src/index'\n", 20],
-  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 45],
+  ['the runtime (src/index)', "export * from './src/index'\n", 21.5],
+  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 48],
 ]
 
 describe('size budgets', () => {
