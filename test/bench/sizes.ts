@@ -2,12 +2,14 @@
  * Issue 7: gzipped sizes. Each bundle is built with esbuild (bundle, minify, browser,
  * esm, the `?jsobject` compile) and gzipped with node:zlib at level 9.
  */
-import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { buildApp } from '../../src/build/build-app'
 import { smithletPlugin } from '../../src/build/esbuild-plugin'
+import { createApp } from '../../src/cli/create'
 import type { Row } from './report'
 import { kb, ratio } from './report'
 
@@ -25,19 +27,11 @@ async function bundleSize(root: string, contents: string): Promise<{ raw: number
     logLevel: 'warning',
     legalComments: 'none',
     plugins: [smithletPlugin()],
+    // As `smithlet build` ships it: dev-only checks compiled out.
+    define: { __SMITHLET_DEV__: 'false' },
   })
   const code = result.outputFiles[0]!.contents
   return { raw: code.length, gzip: gz(code) }
-}
-
-async function jsFiles(dir: string): Promise<string[]> {
-  const out: string[] = []
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...(await jsFiles(path)))
-    else if (/\.(m?js|css)$/.test(entry.name)) out.push(path)
-  }
-  return out
 }
 
 export async function benchSizes(root: string, log: (message: string) => void): Promise<Row[]> {
@@ -79,34 +73,25 @@ export async function benchSizes(root: string, log: (message: string) => void): 
       data: withOidc,
     },
   ]
-  const demo = join(root, 'dist/demo')
-  if (existsSync(demo)) {
-    const files = await jsFiles(demo)
-    let raw = 0
-    let gzip = 0
-    for (const file of files) {
-      const bytes = await readFile(file)
-      raw += bytes.length
-      gzip += gz(bytes)
-    }
+  // The starter app (smithlet create), built as smithlet build does, in a temporary folder.
+  const dir = await mkdtemp(join(tmpdir(), 'smithlet-bench-size-'))
+  try {
+    const app = await createApp(join(dir, 'starter'))
+    const { files } = await buildApp({ dir: app, outdir: join(dir, 'dist') })
+    const shipped = files.filter((f) => /\.(m?js|css)$/.test(f.name))
+    const raw = shipped.reduce((n, f) => n + f.bytes, 0)
+    const gzip = shipped.reduce((n, f) => n + f.gzip, 0)
     rows.push({
       issue: 7,
-      name: 'built demo (dist/demo JS + CSS), gzipped',
+      name: "the starter app's build (smithlet create + build: JS + CSS), gzipped",
       ours: kb(gzip),
       baseline: '—',
       ratio: '—',
-      note: `${kb(raw)} as built by npm run build; ${files.map((f) => relative(root, f)).join(', ')}`,
-      data: { raw, gzip, files: files.map((f) => relative(root, f)) },
+      note: `${kb(raw)} minified; ${shipped.map((f) => f.name).join(', ')}`,
+      data: { raw, gzip, files: shipped.map((f) => f.name) },
     })
-  } else {
-    rows.push({
-      issue: 7,
-      name: 'built demo (dist/demo), gzipped',
-      ours: 'skipped: no dist/demo',
-      baseline: '—',
-      ratio: '—',
-      note: 'run npm run build first',
-    })
+  } finally {
+    await rm(dir, { recursive: true, force: true })
   }
   return rows
 }
