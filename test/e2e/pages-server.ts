@@ -7,7 +7,8 @@
  * - `/smith-custom-widget.html`: the custom widget's frame document, served with its own policy;
  * - `/aot.html`: pages/aot.html with its bindings compiled ahead of time by the
  *   smithlet esbuild plugin, as the demo is built;
- * - `/runtime.html`: the same page and app without the ahead-of-time bindings.
+ * - `/runtime.html`: the same page and app without the ahead-of-time bindings;
+ * - `/reliability.html`: one app on real IndexedDB, and the other tabs' parts (pages/reliability.ts).
  *
  * Every page is served with the demo's strict policy (`script-src 'self'; style-src
  * 'self'`) unless the URL asks for `?csp=off`: an XSS test must not lean on the CSP to
@@ -53,6 +54,7 @@ export async function startPagesServer(): Promise<PagesServer> {
       table: resolve(PAGES, 'table.ts'),
       aot: resolve(PAGES, 'aot-entry.ts'),
       runtime: resolve(PAGES, 'runtime-entry.ts'),
+      reliability: resolve(PAGES, 'reliability.ts'),
     },
     outdir: resolve(ROOT, 'dist/e2e-pages'), // never written
     write: false,
@@ -89,6 +91,7 @@ export async function startPagesServer(): Promise<PagesServer> {
     ['/composite.html', shell('smithlet e2e · composite widgets', '/composite.js')],
     ['/aot.html', withScript('/aot.js')],
     ['/runtime.html', withScript('/runtime.js')],
+    ['/reliability.html', shell('smithlet e2e · reliability', '/reliability.js')],
   ])
 
   const server = createServer((req, res) => {
