@@ -1,3 +1,5 @@
+import type { NetworkReason } from './network-error'
+
 /**
  * The error value a binding yields when it throws or fails to parse. It is a value,
  * not an exception: it lands on the one property it belongs to and in the app's
@@ -34,10 +36,14 @@ export class QueryError extends Error {
     readonly kind: QueryFailure,
     /** The parsed response body, when there was one. */
     readonly body?: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: NetworkReason },
   ) {
     super(message, options)
+    this.reason = options?.reason
   }
+
+  /** Why no response arrived (`refused`, `dns`, `tls`, `reset`, `timeout`, `aborted`, `unreachable`). */
+  readonly reason?: NetworkReason
 }
 
 /** True for any value that behaves like a Promise. */

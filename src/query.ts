@@ -5,6 +5,7 @@ import { compileTemplate } from './template-compile'
 import type { Resolver } from './compile'
 import { QueryError } from './errors'
 import { batch, globalTimers, signal, type Timers } from './reactive'
+import { classifyNetworkError, describeNetworkFailure } from './network-error'
 
 /** The HTTP methods a query may use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
@@ -142,9 +143,11 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       try {
         response = await context.fetch(target.href, init)
       } catch (cause) {
-        throw timedOut
-          ? new QueryError(`${name}: no response within ${timeoutMs} ms; the request was aborted`, name, 0, 'timeout', undefined, { cause })
-          : new QueryError(`${name}: the request failed (${describeNetworkError(cause)})`, name, 0, 'network', undefined, { cause })
+        // The fetch's own error is neither copied nor kept as `cause`: its text may hold the URL.
+        if (timedOut) throw new QueryError(`${name}: no response within ${timeoutMs} ms; the request was aborted`, name, 0, 'timeout', undefined, { reason: 'timeout' })
+        const failure = classifyNetworkError(cause)
+        const kind = failure.reason === 'timeout' ? 'timeout' : failure.reason === 'aborted' ? 'aborted' : 'network'
+        throw new QueryError(`${name}: the request failed: ${describeNetworkFailure(failure)}`, name, 0, kind, undefined, { reason: failure.reason })
       }
       const status = response.status
       let parsed: unknown
@@ -152,9 +155,11 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
         parsed = await readBody(response, onSize)
       } catch (cause) {
         if (timedOut) {
-          throw new QueryError(`${name}: the response did not finish within ${timeoutMs} ms`, name, status, 'timeout', undefined, { cause })
+          throw new QueryError(`${name}: the response did not finish within ${timeoutMs} ms`, name, status, 'timeout', undefined, { reason: 'timeout' })
         }
-        throw new QueryError(`${name}: ${(cause as Error).message} (status ${status})`, name, status, 'invalid_response', undefined, { cause })
+        // Reading the body failed mid-way: a network failure, whose text is not ours to copy.
+        const failure = classifyNetworkError(cause)
+        throw new QueryError(`${name}: the response could not be read: ${describeNetworkFailure(failure)} (status ${status})`, name, status, 'invalid_response', undefined, { reason: failure.reason })
       }
       if (runId === latestRun) {
         const meta = responseMetaOf(response)
@@ -241,12 +246,4 @@ function headerRecord(headers: Headers): Record<string, string> {
     out[key] = value
   })
   return out
-}
-
-function describeNetworkError(cause: unknown): string {
-  if (cause instanceof Error) {
-    const code = (cause.cause as { code?: string } | undefined)?.code
-    return code ? `${cause.message}: ${code}` : cause.message
-  }
-  return String(cause)
 }
