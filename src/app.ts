@@ -6,7 +6,7 @@ import { describeError, type BindingError } from './errors'
 import { createErrorMap } from './error-map'
 import { createGeolocation } from './geolocation'
 import { createGlobals, timerGlobals, type AlertType } from './globals'
-import { createJSObject, type JSObjectDefinition } from './js-object'
+import { createJSObjectIsolated, type JSObjectDefinition } from './js-object'
 import { instantiateModule, type ModuleDefinition } from './module'
 import { navigateBrowser } from './navigate'
 import { mountPage, type MountedPage, type PageContent } from './page'
@@ -121,6 +121,8 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   const warn = options.warn ?? ((message: string) => console.warn(message))
   if (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) setDiagnosticSink(warn)
   const timers = options.timers ?? globalTimers
+  // A JS object whose initialiser throws becomes an entity in error; the rest of the app starts.
+  const reportBroken = (error: Error): void => warn(`smithlet: ${error.message}; the rest of the app starts without it`)
   const store = createStore({
     storage: options.storage === undefined ? idbStorage(definition.id) : options.storage,
     channel: appChannel(definition.id, options),
@@ -207,7 +209,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     scope.define(name, instantiateModule(name, module, { scope, effects, query: queryContext, onRefresher: addRefresher }))
   }
   for (const [name, source] of Object.entries(definition.jsObjects ?? {})) {
-    scope.define(name, createJSObject(name, source, resolve, addRefresher))
+    scope.define(name, createJSObjectIsolated(name, source, resolve, addRefresher, reportBroken))
   }
   refreshApp()
 
@@ -236,6 +238,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       withCause(label, () => (itemResolve ? runWith(code, itemResolve) : run(code))).catch((error: unknown) => reportFailure(label, error))
     },
     onAlert: alerts.add,
+    onBrokenJSObject: reportBroken,
     refreshApp,
     theme,
     inspector: options.inspector,

@@ -21,6 +21,59 @@ export interface JSFunction {
   data: unknown
 }
 
+/** A JS object whose initialiser threw (`export default { x: compute() }` where compute throws). */
+export class JSObjectInitError extends Error {
+  override readonly name = 'JSObjectInitError'
+}
+
+// The entities standing in for JS objects that failed to initialise, and why.
+const broken = new WeakMap<object, Error>()
+
+/** Why `entity` is a JS object in error, or undefined for any other value. */
+export function brokenJSObjectError(entity: unknown): Error | undefined {
+  return typeof entity === 'object' && entity !== null ? broken.get(entity) : undefined
+}
+
+/**
+ * An entity in error: reading any of its members throws `error`, so a binding that reads
+ * it shows the error, and a call (`Broken.fn()`) rejects with it. It is what the app
+ * defines for a JS object whose initialiser threw, so the rest of the app still starts.
+ */
+export function brokenJSObject(error: Error): Record<string, unknown> {
+  const entity = new Proxy(Object.create(null) as Record<string, unknown>, {
+    get(_, key) {
+      // Awaiting, printing or converting the entity must not throw: only its members do.
+      if (typeof key === 'symbol' || key === 'then' || key === 'toJSON') return undefined
+      throw error
+    },
+    set() {
+      throw error
+    },
+  })
+  broken.set(entity, error)
+  return entity
+}
+
+/**
+ * {@link createJSObject}, except that an initialiser that throws yields a
+ * {@link brokenJSObject} (reported through `onBroken`) instead of an exception.
+ */
+export function createJSObjectIsolated(
+  name: string,
+  definition: JSObjectDefinition,
+  resolve: Resolver,
+  onRefresher: ((refresh: () => void) => void) | undefined,
+  onBroken: (error: JSObjectInitError) => void,
+): Record<string, unknown> {
+  try {
+    return createJSObject(name, definition, resolve, onRefresher)
+  } catch (error) {
+    if (!(error instanceof JSObjectInitError)) throw error
+    onBroken(error)
+    return brokenJSObject(error)
+  }
+}
+
 /**
  * Builds a JS object entity. Functions are bound so that `this` is the object, even
  * when passed as a callback, and get a reactive `.data`; variables become reactive
@@ -47,7 +100,7 @@ export function createJSObject(
   try {
     raw = factory.call(entity, resolve)
   } catch (cause) {
-    throw new Error(`JS object "${name}" failed to initialise: ${cause instanceof Error ? cause.message : String(cause)}`, {
+    throw new JSObjectInitError(`JS object "${name}" failed to initialise: ${cause instanceof Error ? cause.message : String(cause)}`, {
       cause,
     })
   }

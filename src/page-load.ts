@@ -1,4 +1,5 @@
 import { describeError } from './errors'
+import { brokenJSObjectError } from './js-object'
 import { withCause, type Inspector } from './inspect'
 import { dataReferences } from './compile'
 import { queryBindingCodes, type Query } from './query'
@@ -38,6 +39,12 @@ export function pageLoadActions(
       continue
     }
     const [objectName, fnName, ...rest] = id.split('.')
+    // A JS object in error: its page-load function fails as an action, reported like any other.
+    const broken = objectName ? brokenJSObjectError(names[objectName]) : undefined
+    if (broken !== undefined) {
+      actions.push({ id, source: '', run: () => Promise.reject(broken) })
+      continue
+    }
     const fn = rest.length === 0 && objectName && fnName ? (names[objectName] as Record<string, unknown> | undefined)?.[fnName] : undefined
     if (typeof fn !== 'function') throw new Error(`page-load action "${id}" is neither a query nor a JS object function`)
     // A JS function's source (its wrapper forwards toString) is what it references.

@@ -9,7 +9,7 @@ import type { Resolver } from './compile'
 import type { BindingError } from './errors'
 import type { Inspector } from './inspect'
 import type { AlertType } from './globals'
-import { createJSObject, type JSObjectDefinition } from './js-object'
+import { createJSObjectIsolated, type JSObjectDefinition } from './js-object'
 import { mountWidgets } from './mount'
 import { createQuery, type Query, type QueryContext, type QueryDefinition } from './query'
 import type { EffectScope } from './reactive'
@@ -37,6 +37,8 @@ export interface PageHost {
   readonly trigger: (code: string, label: string, resolve?: Resolver) => void
   /** Adds a `showAlert` listener; returns its removal. */
   readonly onAlert: (listener: (message: string, type: AlertType) => void) => () => void
+  /** Reports a page JS object whose initialiser threw (it becomes an entity in error). */
+  readonly onBrokenJSObject: (error: Error) => void
   /** Re-resolves the app-level JS objects' free names (after the page's come or go). */
   readonly refreshApp: () => void
   /** `appsmith.theme`, applied to the page's root as CSS custom properties. */
@@ -78,7 +80,7 @@ export function mountPage(root: Element, content: PageContent | undefined, host:
     host.queries.set(query.name, entity)
   }
   for (const [name, source] of Object.entries(content?.jsObjects ?? {})) {
-    define(name, createJSObject(name, source, host.scope.resolve, (refresh) => void refreshers.push(refresh)))
+    define(name, createJSObjectIsolated(name, source, host.scope.resolve, (refresh) => void refreshers.push(refresh), host.onBrokenJSObject))
   }
   applyTheme(root, host.theme)
   const widgets = mountWidgets(root, {

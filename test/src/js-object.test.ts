@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createApp, type App } from '../../src/index'
+import { BindingError, createApp, type App } from '../../src/index'
 import { disposingTestApp } from '../support/app'
 
 const open = disposingTestApp()
@@ -167,5 +167,36 @@ describe('names in JS object code', () => {
       },
     })
     expect(await app.run('{{ First.go() }}')).toBe('second')
+  })
+})
+
+describe('a JS object whose initialiser throws', () => {
+  it('is an entity in error: the rest of the app starts, calls reject with the error, bindings that read it show it, page load reports it', async () => {
+    const warnings: string[] = []
+    const app = await createApp(
+      {
+        id: 'broken-init',
+        jsObjects: {
+          Broken: 'export default { rows: appsmith.store.missing.rows, load() { return 1 } }',
+          Fine: 'export default { answer() { return 42 } }',
+        },
+        pageLoad: ['Broken.load', 'Fine.answer'],
+      },
+      { storage: null, channel: null, warn: (m) => void warnings.push(m) },
+    )
+    try {
+      expect(warnings).toEqual([expect.stringMatching(/^smithlet: JS object "Broken" failed to initialise: .*rows.*; the rest of the app starts without it$/)])
+      expect(await app.run('{{ Fine.answer() }}')).toBe(42)
+      await expect(app.run('{{ Broken.load() }}')).rejects.toThrow(/JS object "Broken" failed to initialise/)
+      const value = app.evaluate('{{ Broken.rows }}')
+      expect(value).toBeInstanceOf(BindingError)
+      expect((value as BindingError).message).toMatch(/JS object "Broken" failed to initialise/)
+      expect(app.evaluate('{{ typeof Broken }}')).toBe('object')
+      await app.runPageLoad()
+      expect(warnings.slice(1)).toEqual([expect.stringMatching(/page-load action Broken\.load failed: JSObjectInitError: JS object "Broken" failed to initialise/)])
+      expect(app.evaluate('{{ Fine.answer.data }}')).toBe(42)
+    } finally {
+      app.dispose()
+    }
   })
 })
