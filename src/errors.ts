@@ -65,6 +65,8 @@ export function describeError(cause: unknown): string {
 export function typeName(value: unknown): string {
   if (value === null || value === undefined) return String(value)
   if (Array.isArray(value)) return 'an array'
+  if (value === '') return 'an empty string'
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN'
   const type = typeof value
   return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
 }

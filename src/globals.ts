@@ -1,3 +1,4 @@
+import { argumentError } from './errors'
 import type { EffectScope } from './reactive'
 import type { Store } from './store'
 
@@ -53,19 +54,29 @@ export function createGlobals(host: GlobalsHost): Globals {
 
   const globals: Globals = {
     // Appsmith's store actions resolve to `{}` (code such as `.then(r => r.x)` relies on an object).
-    storeValue: (key, value, persist) => settled(host.store.storeValue(key, value, persist)),
+    storeValue: (key, value, persist) => {
+      if (persist !== undefined && typeof persist !== 'boolean') throw argumentError('storeValue', 'persist', 'true or false', persist)
+      return settled(host.store.storeValue(key, value, persist))
+    },
     removeValue: (key) => settled(host.store.removeValue(key)),
     clearStore: () => settled(host.store.clearStore()),
     reloadStore: host.store.reloadStore,
     async showAlert(message, type = 'success') {
+      if (message === undefined) throw argumentError('showAlert', 'message', 'the text to show', message)
+      // Appsmith shows an unknown type as info; a type that is not even text is a mistake.
+      if (typeof type !== 'string') throw argumentError('showAlert', 'type', "'success', 'info', 'warning' or 'error'", type)
       host.alert(typeof message === 'string' ? message : JSON.stringify(message) ?? String(message), ALERT_TYPES.has(type) ? type : 'info')
     },
     async navigateTo(target, params = {}, mode = 'SAME_WINDOW') {
-      if (typeof target !== 'string' || target === '') throw new TypeError('navigateTo: give a page name or a URL')
+      if (typeof target !== 'string' || target === '') throw argumentError('navigateTo', 'pageNameOrUrl', 'a page name or a URL', target)
+      if (params === null || typeof params !== 'object' || Array.isArray(params)) throw argumentError('navigateTo', 'params', 'an object of query parameters', params)
+      if (mode !== 'SAME_WINDOW' && mode !== 'NEW_WINDOW') throw argumentError('navigateTo', 'target', "'SAME_WINDOW' or 'NEW_WINDOW'", mode)
       host.navigate(target, params, mode === 'NEW_WINDOW' ? 'NEW_WINDOW' : 'SAME_WINDOW')
     },
     setInterval(callback, interval, id) {
-      if (typeof callback !== 'function') throw new TypeError('setInterval: the first argument must be a function')
+      if (typeof callback !== 'function') throw argumentError('setInterval', 'callback', 'a function', callback)
+      if (typeof interval !== 'number' || !Number.isFinite(interval) || interval < 0) throw argumentError('setInterval', 'interval', 'a number of milliseconds', interval)
+      if (id !== undefined && typeof id !== 'string') throw argumentError('setInterval', 'id', 'a string', id)
       const key = id ?? `interval-${++nextInterval}`
       // Appsmith replaces an interval started again under the same id.
       const existing = intervals.get(key)
@@ -78,16 +89,20 @@ export function createGlobals(host: GlobalsHost): Globals {
         } catch (e) {
           host.warn(`setInterval "${key}": ${errorText(e)}`)
         }
-      }, Math.max(0, Number(interval) || 0))
+      }, interval)
       intervals.set(key, { scope, handle })
       return key
     },
     clearInterval(id) {
+      if (typeof id !== 'string') throw argumentError('clearInterval', 'id', 'the id setInterval returned', id)
       const entry = intervals.get(id)
       if (entry !== undefined) entry.scope.clearInterval(entry.handle)
       intervals.delete(id)
     },
     async download(data, fileName, fileType) {
+      if (data === undefined || typeof data === 'function' || typeof data === 'symbol') throw argumentError('download', 'data', 'the data to save (text, a Blob or JSON-able data)', data)
+      if (typeof fileName !== 'string' || fileName.trim() === '') throw argumentError('download', 'fileName', 'a file name', fileName)
+      if (fileType !== undefined && typeof fileType !== 'string') throw argumentError('download', 'fileType', "a MIME type such as 'text/csv'", fileType)
       if (typeof document === 'undefined') throw new Error('download needs a browser document')
       const blob =
         data instanceof Blob
@@ -106,11 +121,14 @@ export function createGlobals(host: GlobalsHost): Globals {
       host.intervalScope().timers.setTimeout(() => URL.revokeObjectURL(url), 0)
     },
     async copyToClipboard(text) {
+      if (typeof text !== 'string' && typeof text !== 'number' && typeof text !== 'boolean') throw argumentError('copyToClipboard', 'text', 'text', text)
       const clipboard = (globalThis.navigator as Navigator | undefined)?.clipboard
       if (clipboard === undefined) throw new Error('copyToClipboard: the clipboard is not available here')
       await clipboard.writeText(String(text))
     },
     async resetWidget(widgetName, resetChildren = true) {
+      if (typeof widgetName !== 'string' || widgetName === '') throw argumentError('resetWidget', 'widgetName', 'a widget name', widgetName)
+      if (typeof resetChildren !== 'boolean') throw argumentError('resetWidget', 'resetChildren', 'true or false', resetChildren)
       host.resetWidget(widgetName, resetChildren)
     },
     async showModal(modalName) {

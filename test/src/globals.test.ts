@@ -107,3 +107,31 @@ describe('resetWidget without widgets', () => {
     await expect(app.run('{{ resetWidget("Table1") }}')).rejects.toThrow(/Table1/)
   })
 })
+
+describe('bad calls name the function and the argument', () => {
+  it.each([
+    ['download(data, undefined)', '{{ download({ a: 1 }, undefined) }}', 'download: fileName must be a file name, got undefined'],
+    ['download(undefined, name)', '{{ download(undefined, "a.json") }}', 'download: data must be the data to save (text, a Blob or JSON-able data), got undefined'],
+    ['download with a numeric type', '{{ download("x", "a.txt", 5) }}', "download: fileType must be a MIME type such as 'text/csv', got a number"],
+    ['navigateTo("")', '{{ navigateTo("") }}', 'navigateTo: pageNameOrUrl must be a page name or a URL, got an empty string'],
+    ['navigateTo with params as text', '{{ navigateTo("Page2", "id=7") }}', 'navigateTo: params must be an object of query parameters, got a string'],
+    ['navigateTo with an unknown target', '{{ navigateTo("Page2", {}, "POPUP") }}', "navigateTo: target must be 'SAME_WINDOW' or 'NEW_WINDOW', got a string"],
+    ['setInterval with code as text', '{{ setInterval("J.tick()", 10) }}', 'setInterval: callback must be a function, got a string'],
+    ['setInterval without an interval', '{{ setInterval(() => 1) }}', 'setInterval: interval must be a number of milliseconds, got undefined'],
+    ['setInterval with an interval as text', '{{ setInterval(() => 1, "100") }}', 'setInterval: interval must be a number of milliseconds, got a string'],
+    ['setInterval with a numeric id', '{{ setInterval(() => 1, 10, 7) }}', 'setInterval: id must be a string, got a number'],
+    ['clearInterval()', '{{ clearInterval() }}', 'clearInterval: id must be the id setInterval returned, got undefined'],
+    ['copyToClipboard(object)', '{{ copyToClipboard({ a: 1 }) }}', 'copyToClipboard: text must be text, got an object'],
+    ['resetWidget(7)', '{{ resetWidget(7) }}', 'resetWidget: widgetName must be a widget name, got a number'],
+    ['resetWidget(name, "yes")', '{{ resetWidget("T", "yes") }}', 'resetWidget: resetChildren must be true or false, got a string'],
+    ['showAlert()', '{{ showAlert() }}', 'showAlert: message must be the text to show, got undefined'],
+    ['showAlert with a numeric type', '{{ showAlert("x", 3) }}', "showAlert: type must be 'success', 'info', 'warning' or 'error', got a number"],
+    ['storeValue with persist as text', '{{ storeValue("k", 1, "no") }}', 'storeValue: persist must be true or false, got a string'],
+  ])('%s', async (_, code, message) => {
+    const app = await open()
+    const error = await app.run(code).then(() => null, (e: unknown) => e as Error)
+    expect(error).toBeInstanceOf(TypeError)
+    expect(error!.message).toBe(message)
+    expect(app.evaluate('{{ appsmith.store.k }}')).toBeUndefined() // nothing was written
+  })
+})
