@@ -160,10 +160,20 @@ const ALLOWED_HEADERS = 'Authorization, Content-Type'
  * Let a page on another origin call the API: echo its Origin (tokens travel
  * in headers and bodies, not cookies, so no credentials flag is needed).
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse): void {
+export function applyCors(req: IncomingMessage, res: ServerResponse, allowed: readonly string[] | undefined): void {
   const origin = req.headers.origin
   res.setHeader('Vary', 'Origin')
-  if (origin) res.setHeader('Access-Control-Allow-Origin', origin)
+  if (origin && isAllowedOrigin(origin, allowed)) res.setHeader('Access-Control-Allow-Origin', origin)
+}
+
+/**
+ * True for an origin in `allowed`, or (no list given) any loopback origin. `null` — the
+ * origin of sandboxed frames and file:// pages, which any site can produce — never.
+ */
+export function isAllowedOrigin(origin: string, allowed: readonly string[] | undefined): boolean {
+  if (origin === 'null') return false
+  if (allowed !== undefined) return allowed.includes(origin)
+  return /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/.test(origin)
 }
 
 /** The reply to a CORS preflight (`OPTIONS`). */

@@ -2,12 +2,16 @@
  * What tests inspect after the fact: request counts per route and a bounded
  * log of requests as received (headers and body included, so a test can prove
  * where a token travelled). Held in memory only; never printed.
+ *
+ * Memory bound: `capacity` entries, each at most {@link MAX_LOGGED_BODY} bytes of body
+ * plus its request headers (which Node caps at 16 KB), so the default 1,000 entries stay
+ * under ~32 MB whatever the clients send.
  */
 import type { IncomingMessage } from 'node:http'
 import type { RequestLogEntry } from './types'
 
-/** Bodies are logged up to this many characters; enough for any token request. */
-const MAX_LOGGED_BODY = 64 * 1024
+/** Bodies are logged up to this many bytes (UTF-8); enough for any token request. */
+export const MAX_LOGGED_BODY = 16 * 1024
 /** Distinct counter keys kept; 404 probes with random paths must not grow memory without bound. */
 const MAX_COUNTER_KEYS = 1000
 const OVERFLOW_KEY = '* (other)'
@@ -17,7 +21,9 @@ const ROUTE_KEY = /^[A-Z]+ \//
 /** Counters and the ring of recent requests. */
 export class RequestLog {
   private readonly counts: Record<string, number> = Object.create(null)
-  private entries: RequestLogEntry[] = []
+  // A ring of the last `capacity` entries: `next` is where the next one goes.
+  private ring: RequestLogEntry[] = []
+  private next = 0
 
   /**
    * Live, read-only view of the counts; `counters['POST /auth/token']` is 0
@@ -48,21 +54,22 @@ export class RequestLog {
       at: this.now(),
     }
     if (this.capacity > 0) {
-      this.entries.push(entry)
-      // Trim in batches so a full log is not an O(n) shift on every request.
-      if (this.entries.length > this.capacity * 2) this.entries = this.entries.slice(-this.capacity)
+      this.ring[this.next] = entry
+      this.next = (this.next + 1) % this.capacity
     }
     return entry
   }
 
   /** Attach the received body text to an entry. */
   setBody(entry: RequestLogEntry, body: Buffer): void {
-    entry.body = body.subarray(0, MAX_LOGGED_BODY * 4).toString('utf8').slice(0, MAX_LOGGED_BODY)
+    // Decode only the kept bytes: slicing a longer decoded string would keep all of it alive.
+    entry.body = body.subarray(0, MAX_LOGGED_BODY).toString('utf8')
   }
 
   /** A copy of the last `capacity` entries, oldest first. */
   snapshot(): RequestLogEntry[] {
-    return this.entries.slice(-this.capacity).map((entry) => ({ ...entry, headers: { ...entry.headers } }))
+    const ordered = this.ring.length < this.capacity ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]
+    return ordered.map((entry) => ({ ...entry, headers: { ...entry.headers } }))
   }
 
   /** Set every counter back to 0. */
@@ -72,6 +79,7 @@ export class RequestLog {
 
   /** Empty the log. */
   clear(): void {
-    this.entries = []
+    this.ring = []
+    this.next = 0
   }
 }

@@ -7,6 +7,7 @@
  * descriptions: nothing from the request is echoed, so no token or password
  * can leak through an error.
  */
+import type { FailureLimiter } from './rate-limit'
 import type { IncomingMessage } from 'node:http'
 import type { AccessClaims, AccessTokens } from './access-tokens'
 import { HttpError } from './http'
@@ -27,6 +28,8 @@ export interface RouteContext {
   config: { shape: TokenShape; includeExpiresIn: boolean; rotateRefreshTokens: boolean }
   /** Vouches for access tokens of another issuer (opaque ones: not our JWTs). */
   acceptAccessToken?: ((token: string) => Promise<boolean>) | null
+  /** Failed-login throttles (./rate-limit.ts). */
+  loginLimits: { perUser: FailureLimiter; perAddress: FailureLimiter }
 }
 
 /** One parsed request. `body` is `{}` for GET. */
@@ -128,12 +131,22 @@ export function createRoutes(ctx: RouteContext): Map<string, Route> {
     return { status: 200, body: (await issueTokensFor(ctx, user)).body }
   })
 
-  post('/auth/login', async ({ body }) => {
+  post('/auth/login', async ({ req, body }) => {
     const email = requireString(body, 'email')
     const password = requireString(body, 'password')
+    // Throttled per user and per address, before the (deliberately slow) password check.
+    const userKey = email.trim().toLowerCase()
+    const addressKey = req.socket.remoteAddress ?? 'unknown'
+    const wait = Math.max(ctx.loginLimits.perUser.retryAfter(userKey), ctx.loginLimits.perAddress.retryAfter(addressKey))
+    if (wait > 0) throw new HttpError(429, 'too_many_attempts', 'too many failed logins; try again later', { 'Retry-After': String(wait) })
     const user = await ctx.users.authenticate(email, password)
-    // One answer for an unknown e-mail and a wrong password: no account enumeration.
-    if (!user) throw new HttpError(401, 'invalid_credentials', 'wrong e-mail or password')
+    if (!user) {
+      ctx.loginLimits.perUser.fail(userKey)
+      ctx.loginLimits.perAddress.fail(addressKey)
+      // One answer for an unknown e-mail and a wrong password: no account enumeration.
+      throw new HttpError(401, 'invalid_credentials', 'wrong e-mail or password')
+    }
+    ctx.loginLimits.perUser.clear(userKey)
     return { status: 200, body: (await issueTokensFor(ctx, user)).body }
   })
 

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { AccessTokens } from './access-tokens'
 import { HttpError, applyCors, delay, parseBody, preflightReply, readBody, sendReply } from './http'
 import type { Reply } from './http'
+import { FailureLimiter } from './rate-limit'
 import { RequestLog } from './request-log'
 import { createRoutes, issueTokensFor } from './routes'
 import type { RouteContext } from './routes'
@@ -62,7 +63,14 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   const created = await Promise.all(seeds.map((seed) => users.create(seed)))
   if (created.includes('email_taken')) throw new TypeError('users must not repeat an e-mail')
 
+  const limits = options.loginRateLimit ?? {}
+  const windowMs = checkInteger('loginRateLimit.windowSeconds', limits.windowSeconds ?? 60, 1) * 1000
+  const allowedOrigins = options.allowedOrigins
   const ctx: RouteContext = {
+    loginLimits: {
+      perUser: new FailureLimiter({ limit: checkInteger('loginRateLimit.perUser', limits.perUser ?? 5, 1), windowMs }, now),
+      perAddress: new FailureLimiter({ limit: checkInteger('loginRateLimit.perAddress', limits.perAddress ?? 20, 1), windowMs }, now),
+    },
     users,
     sessions: new SessionStore(now, refreshTtl * 1000),
     access: new AccessTokens(tokenFormat, now, accessTtl),
@@ -123,7 +131,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
       return
     }
     const entry = log.record(req, url.pathname)
-    applyCors(req, res)
+    applyCors(req, res, allowedOrigins)
     let reply: Reply | undefined
     try {
       reply = await dispatch(req, res, url, entry)
@@ -143,15 +151,20 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     }
   }
 
-  const server = createServer((req, res) => {
+  // Slow clients cannot hold sockets open: headers within 10 s, the whole request within 30 s.
+  const headersTimeout = checkInteger('headersTimeoutMs', options.headersTimeoutMs ?? 10_000, 1)
+  const requestTimeout = checkInteger('requestTimeoutMs', options.requestTimeoutMs ?? 30_000, headersTimeout)
+  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) }, (req, res) => {
     handle(req, res).catch(() => {
       // handle() catches everything it can; this guards only against a throw while answering.
       if (!res.headersSent) res.destroy()
     })
   })
   // Unparseable HTTP (bad request line, oversized headers): answer 400 and drop the socket rather than crash.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A client too slow to send its request (headersTimeout / requestTimeout) gets 408.
+    const line = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
+    if (socket.writable) socket.end(`HTTP/1.1 ${line}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
     else socket.destroy()
   })
 
@@ -174,6 +187,10 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     counters: log.counters,
     get requests() {
       return log.snapshot()
+    },
+    storedSessions: () => {
+      ctx.sessions.sweep(true)
+      return ctx.sessions.size
     },
     resetCounters: () => log.resetCounters(),
     clearRequests: () => log.clear(),

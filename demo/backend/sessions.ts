@@ -43,6 +43,9 @@ function digest(token: string): string {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>()
   private readonly tokens = new Map<string, RefreshRecord>()
+  // session id → the latest expiry of its refresh tokens; the session is evicted after it.
+  private readonly sessionExpiry = new Map<string, number>()
+  private nextSweep = 0
 
   constructor(
     private readonly now: () => number,
@@ -79,9 +82,34 @@ export class SessionStore {
 
   /** A new refresh token in `session`'s family (the successor after a rotation). */
   mint(session: Session): string {
+    this.sweep()
     const token = randomBytes(32).toString('base64url')
-    this.tokens.set(digest(token), { session, expiresAt: this.now() + this.refreshTtlMs, used: false })
+    const expiresAt = this.now() + this.refreshTtlMs
+    this.tokens.set(digest(token), { session, expiresAt, used: false })
+    this.sessionExpiry.set(session.id, Math.max(expiresAt, this.sessionExpiry.get(session.id) ?? 0))
     return token
+  }
+
+  /** How many sessions and refresh tokens are held (for the eviction test). */
+  get size(): { sessions: number; tokens: number } {
+    return { sessions: this.sessions.size, tokens: this.tokens.size }
+  }
+
+  /**
+   * Evicts expired refresh tokens, and sessions whose every refresh token has expired
+   * (their access tokens, shorter-lived, are expired too), at most once a minute: memory
+   * follows the live sessions, not every login since start.
+   */
+  sweep(force = false): void {
+    const now = this.now()
+    if (!force && now < this.nextSweep) return
+    this.nextSweep = now + 60_000
+    for (const [key, record] of this.tokens) if (now >= record.expiresAt) this.tokens.delete(key)
+    for (const [id, expiresAt] of this.sessionExpiry) {
+      if (now < expiresAt) continue
+      this.sessionExpiry.delete(id)
+      this.sessions.delete(id)
+    }
   }
 
   /** Revoke the family the token belongs to; false when the token is unknown. */

@@ -90,6 +90,19 @@ export interface BackendOptions {
   latencyMs?: Readonly<Record<string, number>>
   /** Number of requests kept in `Backend.requests`; default 1,000. */
   requestLogSize?: number
+  /**
+   * Failed logins allowed per e-mail and per client address within `windowSeconds` before
+   * the login answers 429 with `Retry-After`; default 5 per user, 20 per address, 60 s.
+   */
+  loginRateLimit?: { perUser?: number; perAddress?: number; windowSeconds?: number }
+  /**
+   * Origins a page may call the API from (CORS). Default: any loopback origin
+   * (`http://127.0.0.1:*`, `http://localhost:*`). `null` (sandboxed frames, file://) never.
+   */
+  allowedOrigins?: readonly string[]
+  /** A client must send its headers within this (default 10 s) and its whole request within `requestTimeoutMs` (30 s). */
+  headersTimeoutMs?: number
+  requestTimeoutMs?: number
   /** log2 of the scrypt cost N for password hashes, 1–17; default 14. Lower only in tests that create many users. */
   scryptLogN?: number
 }
@@ -140,6 +153,8 @@ export interface Backend {
   readonly counters: Readonly<Record<string, number>>
   /** The last `requestLogSize` requests, oldest first; a snapshot copy. */
   readonly requests: readonly RequestLogEntry[]
+  /** How many sessions and refresh tokens are held now (expired ones are evicted). */
+  storedSessions(): { sessions: number; tokens: number }
   /** Set every counter back to 0. */
   resetCounters(): void
   /** Empty the request log. */

@@ -33,7 +33,7 @@ import type { BuildResult, Message, Plugin } from 'esbuild'
 import { loadAppFolder } from './app-folder'
 import { appBuildOptions } from './build-app'
 import { contentTypeOf } from './content-type'
-import { STRICT_CSP, pageShell } from './page-shell'
+import { HEADER_CSP, pageShell } from './page-shell'
 import { CUSTOM_WIDGET_FRAME_CSP, CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
 import { createProxy } from './proxy'
 
@@ -102,7 +102,7 @@ export async function printMessages(messages: Message[], kind: 'error' | 'warnin
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const dir = resolve(options.dir)
   const watch = options.watch ?? false
-  const csp = options.csp === false ? null : typeof options.csp === 'string' ? options.csp : STRICT_CSP
+  const csp = options.csp === false ? null : typeof options.csp === 'string' ? options.csp : HEADER_CSP
   const report = options.report ?? printMessages
   const proxy = createProxy(options.proxy ?? {})
   // Never written (write: false); esbuild names outputs under it.

@@ -9,6 +9,13 @@
 /** The policy built apps are made for and served with. */
 export const STRICT_CSP = "script-src 'self'; style-src 'self'"
 
+/**
+ * The policy as an HTTP header: {@link STRICT_CSP} plus `frame-ancestors 'none'` (no site
+ * may frame the page: clickjacking). Browsers ignore frame-ancestors in a `<meta>`, and
+ * warn about it, so the meta tag carries STRICT_CSP alone.
+ */
+export const HEADER_CSP = `${STRICT_CSP}; frame-ancestors 'none'`
+
 /** What the shell links to. */
 export interface ShellOptions {
   readonly title: string

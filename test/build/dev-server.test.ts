@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { startDevServer } from '../../src/build/dev-server'
 import type { DevServer } from '../../src/build/dev-server'
-import { STRICT_CSP } from '../../src/build/page-shell'
+import { HEADER_CSP } from '../../src/build/page-shell'
 import { parseProxySpecs } from '../../src/build/proxy'
 import { createApp } from '../../src/cli/create'
 
@@ -41,7 +41,7 @@ describe('startDevServer', () => {
     for (const path of ['', 'Home', 'Home/', 'Home/index.html', 'About', 'About/index.html']) {
       const res = await fetch(new URL(path, server.url))
       expect(res.status, path).toBe(200)
-      expect(res.headers.get('content-security-policy')).toBe(STRICT_CSP)
+      expect(res.headers.get('content-security-policy')).toBe(HEADER_CSP)
       const html = await res.text()
       expect(html).toContain('<script type="module" src="/app.js"></script>')
       expect(html).toContain(path.startsWith('About') ? '<title>app · About</title>' : '<title>app · Home</title>')

@@ -27,7 +27,7 @@ describe('startDemoServer (demo/server.ts)', () => {
     const page = await fetch(server.url)
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(page.headers.get('content-security-policy')).toBe("script-src 'self'; style-src 'self'")
+    expect(page.headers.get('content-security-policy')).toBe("script-src 'self'; style-src 'self'; frame-ancestors 'none'")
     const html = await page.text()
     expect(html).toContain('<script type="module" src="/app.js"></script>')
     expect(html).toContain('<link rel="stylesheet" href="/app.css">')
