@@ -2,8 +2,9 @@ import { setDiagnosticSink } from './diagnostics'
 import { withCause, type Inspector } from './inspect'
 import { clockDate } from './clock'
 import { compileTrigger, type Resolver } from './compile'
-import { describeError, type BindingError } from './errors'
+import { describeError, QueryError, type BindingError } from './errors'
 import { createErrorMap } from './error-map'
+import { friendlyMessage } from './friendly-error'
 import { createGeolocation } from './geolocation'
 import { createGlobals, timerGlobals, type AlertType } from './globals'
 import { createJSObjectIsolated, type JSObjectDefinition } from './js-object'
@@ -222,10 +223,27 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     return batch(() => trigger.call(undefined, resolver))
   }
   const run = (code: string): Promise<unknown> => runWith(code, resolve)
-  const reportFailure = (what: string, error: unknown): void => {
-    const message = `${what} failed: ${describeError(error)}`
-    warn(`smithlet: ${message}`)
-    alerts.send(message, 'error')
+  // The technical form goes to the console; people see plain words, cleared once the
+  // situation is over (a query failure, when that query next succeeds).
+  const reportFailure = (what: string, error: unknown): string => {
+    warn(`smithlet: ${what} failed: ${describeError(error)}`)
+    const friendly = friendlyMessage(error)
+    alerts.send(friendly.text, 'error', friendly.key)
+    const query = error instanceof QueryError ? queries.get(error.query) : undefined
+    if (friendly.key !== undefined && query !== undefined) clearWhenSucceeds(query, friendly.key)
+    return friendly.text
+  }
+  // Keys whose alerts wait for their query's next success.
+  const clearing = new Set<string>()
+  const clearWhenSucceeds = (query: Query, key: string): void => {
+    if (clearing.has(key)) return
+    clearing.add(key)
+    const stop = effects.effect(() => {
+      if (query.responseMeta?.isExecutionSuccess !== true) return
+      untracked(() => alerts.clear(key))
+      clearing.delete(key)
+      queueMicrotask(() => stop())
+    })
   }
   const pageHost = {
     scope,
@@ -234,10 +252,13 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     query: queryContext,
     setError: errors.set,
     // An item of a list (src/list-scope.ts) runs its events with its own names (currentItem) in scope.
-    trigger: (code: string, label: string, itemResolve?: Resolver) => {
-      withCause(label, () => (itemResolve ? runWith(code, itemResolve) : run(code))).catch((error: unknown) => reportFailure(label, error))
-    },
+    trigger: (code: string, label: string, itemResolve?: Resolver): Promise<string | null> =>
+      withCause(label, () => (itemResolve ? runWith(code, itemResolve) : run(code))).then(
+        () => null,
+        (error: unknown) => reportFailure(label, error),
+      ),
     onAlert: alerts.add,
+    onAlertClear: alerts.addClearer,
     onBrokenJSObject: reportBroken,
     refreshApp,
     theme,
@@ -361,19 +382,32 @@ function injectedGlobals(options: AppOptions): Record<string, unknown> {
 
 /** `showAlert`'s listeners: the host's `onAlert` and, while a page is mounted, its toasts. */
 function alertFanOut(onAlert: AppOptions['onAlert']): {
-  send(message: string, type: AlertType): void
+  /** `key` names the situation the alert describes (`query:getUsers`), so it can be cleared. */
+  send(message: string, type: AlertType, key?: string): void
+  /** Closes the alerts of a situation that is over. */
+  clear(key: string): void
   /** Adds a listener; returns its removal. */
-  add(listener: (message: string, type: AlertType) => void): () => void
+  add(listener: (message: string, type: AlertType, key?: string) => void): () => void
+  /** Adds a clearer; returns its removal. */
+  addClearer(clearer: (key: string) => void): () => void
 } {
-  const listeners = new Set<(message: string, type: AlertType) => void>()
+  const listeners = new Set<(message: string, type: AlertType, key?: string) => void>()
+  const clearers = new Set<(key: string) => void>()
   if (onAlert) listeners.add(onAlert)
   return {
-    send(message, type) {
-      for (const listener of listeners) listener(message, type)
+    send(message, type, key) {
+      for (const listener of listeners) listener(message, type, key)
+    },
+    clear(key) {
+      for (const clearer of clearers) clearer(key)
     },
     add(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)
+    },
+    addClearer(clearer) {
+      clearers.add(clearer)
+      return () => void clearers.delete(clearer)
     },
   }
 }

@@ -3,6 +3,7 @@ import type { Inspector } from './inspect'
 import { compileTemplate, locateError } from './template-compile'
 import type { Resolver } from './compile'
 import { argumentError, BindingError } from './errors'
+import { httpText } from './friendly-error'
 import type { AlertType } from './globals'
 import type { Query } from './query'
 import { computed, signal, type EffectScope, type ReadonlySignal, type Signal } from './reactive'
@@ -19,7 +20,10 @@ interface WidgetElement extends HTMLElement {
   errors?: Record<string, string>
   loading?: boolean
   resetMeta?: () => void
-  show?: (message: string, type: AlertType) => void
+  show?: (message: string, type: AlertType, key?: string) => void
+  /** Closes the alerts shown under `key` (the situation they describe is over). */
+  dismissKey?: (key: string) => void
+  notice?: string
 }
 
 /** What {@link mountWidgets} needs from its app: the scope, queries and error sink. */
@@ -28,8 +32,11 @@ export interface MountContext {
   readonly resolve: Resolver
   readonly queries: ReadonlyMap<string, Query>
   readonly setError: (key: string, error: BindingError | null) => void
-  /** Runs an event's code; failures are reported by the app. */
-  readonly trigger: (code: string, label: string, resolve?: Resolver) => void
+  /**
+   * Runs an event's code; failures are reported by the app. Resolves with the failure in
+   * plain words (shown on the widget that fired it), or null when it succeeded.
+   */
+  readonly trigger: (code: string, label: string, resolve?: Resolver) => Promise<string | null>
   readonly define: (name: string, entity: unknown) => void
   /** Told of every binding (the devtools); absent in production. */
   readonly inspector?: Inspector
@@ -41,8 +48,10 @@ export interface MountContext {
 export interface MountedWidgets {
   /** Restores a widget's meta state; false when no widget has that name. */
   reset(name: string): boolean
-  /** Shows an alert on every toast widget. */
-  alert(message: string, type: AlertType): void
+  /** Shows an alert on every toast widget; `key` names the situation it describes. */
+  alert(message: string, type: AlertType, key?: string): void
+  /** Closes the alerts shown under `key` on every toast widget. */
+  clearAlerts(key: string): void
   dispose(): void
 }
 
@@ -77,7 +86,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
   const elements = [root, ...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('smith-') && itemRootOf(el) === scopeRoot) as WidgetElement[]
   let anonymous = 0
   // What the delegated listeners below need of each mounted widget.
-  const mounted = new Map<EventTarget, { name: string; setHidden(hidden: boolean): void }>()
+  const mounted = new Map<EventTarget, { name: string; setHidden(hidden: boolean): void; setTriggerNotice(notice: string): void }>()
 
   for (const el of elements) {
     if (showsAlerts(el)) toasts.push(el)
@@ -95,6 +104,13 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     const setHidden = (hidden: boolean): void => {
       el.hidden = hidden
       visible.value = !hidden
+    }
+    // What went wrong here, for people: the last failed action wins over a failed query.
+    let queryNotice = ''
+    let triggerNotice = ''
+    const showNotice = (): void => {
+      const notice = triggerNotice || queryNotice
+      if ((el.notice ?? '') !== notice) el.notice = notice
     }
     const showError = (property: string, error: BindingError): void => {
       context.setError(`${name}.${property}`, error)
@@ -182,11 +198,21 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     if (loadingQueries !== null) {
       const queries = [...loadingQueries]
       starters.push(() => widget.effect(() => {
-        el.loading = queries.some((q) => q.isLoading)
+        const loading = queries.some((q) => q.isLoading)
+        el.loading = loading
+        // The widget's error state, in plain words, while the last run of a query it
+        // shows has failed; gone when a run succeeds (the technical form is in the console).
+        const failed = loading ? undefined : queries.find((q) => q.responseMeta?.isExecutionSuccess === false)
+        queryNotice = failed === undefined ? '' : httpText(failed.responseMeta!.statusCode)
+        showNotice()
       }))
     }
 
-    mounted.set(el, { name, setHidden })
+    const setTriggerNotice = (notice: string): void => {
+      triggerNotice = notice
+      showNotice()
+    }
+    mounted.set(el, { name, setHidden, setTriggerNotice })
     if (entity !== null) {
       // Meta state wins over a property of the same name (`page-size="10"` configures the
       // table; `Table1.pageSize` is the page size the user has now): the attribute
@@ -222,7 +248,10 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     const handler = (event as CustomEvent<{ event?: string }>).detail?.event
     if (typeof handler !== 'string') return
     const code = el.getAttribute(`on-${kebabCase(handler.replace(/^on/, ''))}`)
-    if (code !== null && code.trim() !== '') context.trigger(code, `${widget.name}.${handler}`)
+    if (code === null || code.trim() === '') return
+    // A later run that succeeds clears the notice of one that failed. Promise.resolve: a
+    // wrapping context (a list item's) may not pass the outcome on.
+    void Promise.resolve(context.trigger(code, `${widget.name}.${handler}`)).then((notice) => widget.setTriggerNotice(notice ?? ''))
   }
   // A widget that hides itself (a modal closed with Escape) asks, so `isVisible` follows.
   const onVisibility = (event: Event): void => {
@@ -249,8 +278,11 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       el.resetMeta?.()
       return true
     },
-    alert(message, type) {
-      for (const toast of toasts) toast.show?.(message, type)
+    alert(message, type, key) {
+      for (const toast of toasts) toast.show?.(message, type, key)
+    },
+    clearAlerts(key) {
+      for (const toast of toasts) toast.dismissKey?.(key)
     },
     dispose: () => page.stop(),
   }

@@ -33,10 +33,12 @@ export interface PageHost {
   readonly queries: Map<string, Query>
   readonly query: Omit<QueryContext, 'resolve'>
   readonly setError: (key: string, error: BindingError | null) => void
-  /** Runs an event's code; failures are reported by the app. */
-  readonly trigger: (code: string, label: string, resolve?: Resolver) => void
+  /** Runs an event's code; failures are reported by the app, which resolves with them in plain words. */
+  readonly trigger: (code: string, label: string, resolve?: Resolver) => Promise<string | null>
   /** Adds a `showAlert` listener; returns its removal. */
-  readonly onAlert: (listener: (message: string, type: AlertType) => void) => () => void
+  readonly onAlert: (listener: (message: string, type: AlertType, key?: string) => void) => () => void
+  /** Adds a listener for alerts whose situation is over; returns its removal. */
+  readonly onAlertClear: (clearer: (key: string) => void) => () => void
   /** Reports a page JS object whose initialiser threw (it becomes an entity in error). */
   readonly onBrokenJSObject: (error: Error) => void
   /** Re-resolves the app-level JS objects' free names (after the page's come or go). */
@@ -95,7 +97,8 @@ export function mountPage(root: Element, content: PageContent | undefined, host:
   })
   host.refreshApp()
   for (const refresh of refreshers) refresh()
-  effects.onStop(host.onAlert((message, type) => widgets.alert(message, type)))
+  effects.onStop(host.onAlert((message, type, key) => widgets.alert(message, type, key)))
+  effects.onStop(host.onAlertClear((key) => widgets.clearAlerts(key)))
   return {
     content,
     effects,

@@ -22,6 +22,8 @@ export interface Toast {
   readonly id: number
   readonly message: string
   readonly type: ToastType
+  /** The situation it describes (`query:getUsers`); a newer toast of the same key replaces it. */
+  readonly key?: string
 }
 
 /**
@@ -122,14 +124,17 @@ export class SmithToast extends SmithElement {
   }
 
   /**
-   * Shows a toast. An unknown `type` shows as `info`.
+   * Shows a toast. An unknown `type` shows as `info`. With a `key`, it replaces the toast
+   * of the same key, and {@link dismissKey} closes it when the situation is over.
    * @returns the toast's id, for {@link dismiss}
    */
-  show(message: string, type: ToastType = 'success'): number {
+  show(message: string, type: ToastType = 'success', key?: string): number {
+    if (key !== undefined) this.dismissKey(key)
     const toast: Toast = {
       id: this.#nextId++,
       message: message === null || message === undefined ? '' : String(message),
       type: TOAST_TYPES.has(type) ? type : 'info',
+      ...(key === undefined ? {} : { key }),
     }
     this.#toasts = [...this.#toasts, toast]
     while (this.#toasts.length > Math.max(1, this.max)) this.dismiss(this.#toasts[0].id)
@@ -145,6 +150,11 @@ export class SmithToast extends SmithElement {
     const before = this.#toasts.length
     this.#toasts = this.#toasts.filter((t) => t.id !== id)
     if (this.#toasts.length !== before) this.requestUpdate()
+  }
+
+  /** Closes the toasts shown under `key` (the situation they describe is over). */
+  dismissKey(key: string): void {
+    for (const t of this.#toasts.filter((t) => t.key === key)) this.dismiss(t.id)
   }
 
   /** Closes every toast. */

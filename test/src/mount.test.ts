@@ -52,8 +52,14 @@ class Clicker extends Probe {
 class Toast extends Probe {
   static showsAlerts = true
   shown: Array<[string, string]> = []
-  show(message: string, type: string): void {
+  keys: Array<string | undefined> = []
+  dismissed: string[] = []
+  show(message: string, type: string, key?: string): void {
     this.shown.push([message, type])
+    this.keys.push(key)
+  }
+  dismissKey(key: string): void {
+    this.dismissed.push(key)
   }
 }
 
@@ -89,8 +95,15 @@ customElements.define('smith-clicker', Clicker)
 customElements.define('smith-toast', Toast)
 
 let server: TestServer
+let flakyFails = true
 beforeAll(async () => {
   server = await startServer()
+  server.route('/flaky', (req, res) => {
+    res.setHeader('access-control-allow-origin', '*')
+    if (req.method === 'OPTIONS') res.writeHead(204).end() // happy-dom's CORS preflight
+    else if (flakyFails) json(res, 503, { error: 'down' })
+    else json(res, 200, { results: [{ name: 'Back again' }] })
+  })
   server.route('/rows', async (_req, res) => {
     await new Promise((r) => setTimeout(r, 30))
     // happy-dom's fetch applies CORS as a browser does; the page is on another origin.
@@ -294,8 +307,9 @@ describe('events and globals', () => {
       <smith-probe name="P" text="{{ 'alive' }}"></smith-probe>`)
     el<Clicker>('Button1').click()
     await vi.waitFor(() => expect(el<Toast>('Toast1').shown).toHaveLength(1))
-    expect(el<Toast>('Toast1').shown[0]).toEqual([expect.stringMatching(/Button1\.onClick/), 'error'])
-    expect((app as App & { warnings: string[] }).warnings[0]).toMatch(/Button1\.onClick/)
+    // People read plain words; the technical form goes to the console (warn).
+    expect(el<Toast>('Toast1').shown[0]).toEqual(['Something went wrong. Please try again.', 'error'])
+    expect((app as App & { warnings: string[] }).warnings[0]).toMatch(/^smithlet: Button1\.onClick failed: ReferenceError: .*Nope/)
     expect(el('P').text).toBe('alive')
   })
 
@@ -351,6 +365,26 @@ describe('events and globals', () => {
     })
     el<Picker>('Picker1').meta.selected.value = 'x'
     expect(await app.run('{{ Page.current() }}')).toBe('x')
+  })
+})
+
+describe('friendly messages for people, details for developers', () => {
+  it('a failing query: plain words in the toast and on the widget that shows it, the technical form in the console; both cleared when it succeeds', async () => {
+    flakyFails = true
+    const html = '<smith-toast name="Toast1"></smith-toast><smith-probe name="Table1" table-data="{{ getusers_API.data?.results }}"></smith-probe>'
+    const { app, el } = await mount(html, { queries: [{ name: 'getusers_API', url: `${server.url}/flaky`, runOnPageLoad: true }] })
+    const toast = el<Toast>('Toast1')
+    expect(toast.shown).toEqual([['The server had a problem. Please try again later.', 'error']])
+    expect(toast.keys).toEqual(['query:getusers_API'])
+    expect(el('Table1').errors).toEqual({ request: 'The server had a problem. Please try again later.' })
+    const warnings = (app as App & { warnings: string[] }).warnings
+    expect(warnings).toEqual([expect.stringMatching(/^smithlet: page-load action getusers_API failed: QueryError: getusers_API failed with status 503/)])
+    expect(toast.dismissed).toEqual([])
+    flakyFails = false
+    await app.run('{{ getusers_API.run() }}')
+    expect(toast.dismissed).toEqual(['query:getusers_API'])
+    expect(el('Table1').errors).toEqual({})
+    expect(el('Table1').tableData).toEqual([{ name: 'Back again' }])
   })
 })
 

@@ -92,3 +92,15 @@ test('messages are text, never HTML', async () => {
   expect(shadow(el).querySelector('img, script')).toBeNull()
   expect(toasts(el)[0].querySelector('.message')?.textContent).toBe(payload)
 })
+
+test('a keyed toast replaces the one of the same key, and dismissKey closes it when the situation is over', async () => {
+  const el = await toaster()
+  el.show("Can't reach the server.", 'error', 'query:getUsers')
+  el.show("Can't reach the server.", 'error', 'query:getUsers') // a retry failing again: one toast, not two
+  el.show('Saved', 'success')
+  await el.updateComplete
+  expect(toasts(el).map((t) => t.querySelector('.message')?.textContent)).toEqual(["Can't reach the server.", 'Saved'])
+  el.dismissKey('query:getUsers')
+  await el.updateComplete
+  expect(toasts(el).map((t) => t.querySelector('.message')?.textContent)).toEqual(['Saved'])
+})
