@@ -33,9 +33,9 @@ export function isBoundAttribute(value: string | null): boolean {
 
 /**
  * Properties the runtime itself sets on every widget (the name it is registered under,
- * its binding errors, its loading state): declared by the base class, never bindable.
+ * its binding errors, its loading state, its notice): declared by the base class, never bindable.
  */
-const RUNTIME_PROPERTIES: ReadonlySet<string> = new Set(['name', 'errors', 'loading'])
+const RUNTIME_PROPERTIES: ReadonlySet<string> = new Set(['name', 'errors', 'loading', 'notice'])
 
 /** Properties the runtime provides on every widget: `hidden` and Appsmith's `isVisible`. */
 export const VISIBILITY_PROPERTIES: readonly string[] = ['hidden', 'isVisible']

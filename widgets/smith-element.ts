@@ -84,6 +84,7 @@ export abstract class SmithElement extends LitElement {
   static override properties: PropertyDeclarations = {
     name: { type: String },
     errors: { attribute: false },
+    notice: { attribute: false },
     loading: { type: Boolean },
   }
 
@@ -104,6 +105,11 @@ export abstract class SmithElement extends LitElement {
   declare errors: Record<string, string>
   /** Set by the runtime while a query this widget's bindings read is running. */
   declare loading: boolean
+  /**
+   * Set by the runtime: what went wrong here, in plain words for the person using the page
+   * (a query this widget shows failed, its action failed); '' when nothing is wrong.
+   */
+  declare notice: string
 
   /**
    * Meta state, one signal per key of `metaDefaults`. Other bindings read it through the
@@ -121,6 +127,7 @@ export abstract class SmithElement extends LitElement {
     this.name = ''
     this.errors = {}
     this.loading = false
+    this.notice = ''
     const defaults = (this.constructor as typeof SmithElement).metaDefaults
     const meta: Record<string, Signal<unknown>> = {}
     let metaless = true
@@ -221,8 +228,10 @@ export abstract class SmithElement extends LitElement {
   protected renderErrors(properties?: readonly string[]): TemplateResult | typeof nothing {
     const errors = this.errors ?? {}
     const keys = (properties ?? Object.keys(errors)).filter((k) => this.errorFor(k) !== undefined)
-    if (!keys.length) return nothing
-    return html`${keys.map((k) => this.renderError(`${k}: ${errors[k]}`))}`
+    // The notice is for people, so it carries no property name.
+    const notice = this.notice ? html`<p class="error notice" role="alert" part="notice">${this.notice}</p>` : nothing
+    if (!keys.length) return notice
+    return html`${notice}${keys.map((k) => this.renderError(`${k}: ${errors[k]}`))}`
   }
 
   #metaSignal(key: string): Signal<unknown> {

@@ -154,7 +154,10 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   // Slow clients cannot hold sockets open: headers within 10 s, the whole request within 30 s.
   const headersTimeout = checkInteger('headersTimeoutMs', options.headersTimeoutMs ?? 10_000, 1)
   const requestTimeout = checkInteger('requestTimeoutMs', options.requestTimeoutMs ?? 30_000, headersTimeout)
-  const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) }, (req, res) => {
+  // Node's default check interval (30 s) unless a test shortens it: a short interval in
+  // production closes keep-alive sockets that clients are about to reuse.
+  const interval = options.timeoutCheckIntervalMs === undefined ? {} : { connectionsCheckingInterval: checkInteger('timeoutCheckIntervalMs', options.timeoutCheckIntervalMs, 1) }
+  const server = createServer({ headersTimeout, requestTimeout, ...interval }, (req, res) => {
     handle(req, res).catch(() => {
       // handle() catches everything it can; this guards only against a throw while answering.
       if (!res.headersSent) res.destroy()

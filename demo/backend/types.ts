@@ -103,6 +103,8 @@ export interface BackendOptions {
   /** A client must send its headers within this (default 10 s) and its whole request within `requestTimeoutMs` (30 s). */
   headersTimeoutMs?: number
   requestTimeoutMs?: number
+  /** How often those timeouts are checked; default Node's 30 s (tests shorten it). */
+  timeoutCheckIntervalMs?: number
   /** log2 of the scrypt cost N for password hashes, 1–17; default 14. Lower only in tests that create many users. */
   scryptLogN?: number
 }

@@ -109,7 +109,7 @@ it('expired sessions and refresh tokens are evicted', async () => {
 })
 
 it('a client that never finishes its headers is cut off (headersTimeout)', async () => {
-  const backend = await start({ headersTimeoutMs: 300 })
+  const backend = await start({ headersTimeoutMs: 300, timeoutCheckIntervalMs: 100 })
   const closed = await new Promise<string>((resolve) => {
     let received = ''
     const socket = connect(backend.port, '127.0.0.1', () => socket.write('GET /auth/me HTTP/1.1\r\nHost: x\r\n'))

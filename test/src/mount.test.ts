@@ -376,15 +376,29 @@ describe('friendly messages for people, details for developers', () => {
     const toast = el<Toast>('Toast1')
     expect(toast.shown).toEqual([['The server had a problem. Please try again later.', 'error']])
     expect(toast.keys).toEqual(['query:getusers_API'])
-    expect(el('Table1').errors).toEqual({ request: 'The server had a problem. Please try again later.' })
+    expect(el('Table1').notice).toBe('The server had a problem. Please try again later.')
+    expect(el('Table1').errors).toEqual({})
     const warnings = (app as App & { warnings: string[] }).warnings
     expect(warnings).toEqual([expect.stringMatching(/^smithlet: page-load action getusers_API failed: QueryError: getusers_API failed with status 503/)])
     expect(toast.dismissed).toEqual([])
     flakyFails = false
     await app.run('{{ getusers_API.run() }}')
     expect(toast.dismissed).toEqual(['query:getusers_API'])
-    expect(el('Table1').errors).toEqual({})
+    expect(el('Table1').notice).toBe('')
     expect(el('Table1').tableData).toEqual([{ name: 'Back again' }])
+  })
+
+
+  it('a failed action shows its plain-words notice on the widget that fired it, until a later run succeeds', async () => {
+    const { app, el } = await mount(`
+      <smith-clicker name="Save" on-click="{{ appsmith.store.fail ? Nope.run() : storeValue('saved', true) }}"></smith-clicker>`)
+    await app.run('{{ storeValue("fail", true) }}')
+    el<Clicker>('Save').click()
+    await vi.waitFor(() => expect(el('Save').notice).toBe('Something went wrong. Please try again.'))
+    await app.run('{{ storeValue("fail", false) }}')
+    el<Clicker>('Save').click()
+    await vi.waitFor(() => expect(el('Save').notice).toBe(''))
+    expect(app.evaluate('{{ appsmith.store.saved }}')).toBe(true)
   })
 })
 

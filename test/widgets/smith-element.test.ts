@@ -59,3 +59,15 @@ test('trigger dispatches smith-trigger that neither bubbles nor leaves the shado
   expect(log).toEqual([{ event: 'onSomething', meta: {}, bubbles: false, composed: false }])
   expect(atParent).toBe(0)
 })
+
+test('the runtime’s notice renders in plain words, as an alert, without a property name; gone when cleared', async () => {
+  const el = await mount<'smith-button'>('<smith-button text="Save"></smith-button>')
+  el.notice = 'Wrong e-mail or password.'
+  await el.updateComplete
+  const notice = el.shadowRoot!.querySelector('.notice')
+  expect(notice?.textContent).toBe('Wrong e-mail or password.')
+  expect(notice?.getAttribute('role')).toBe('alert')
+  el.notice = ''
+  await el.updateComplete
+  expect(el.shadowRoot!.querySelector('.notice')).toBeNull()
+})
