@@ -396,7 +396,11 @@ function alertFanOut(onAlert: AppOptions['onAlert']): {
   if (onAlert) listeners.add(onAlert)
   return {
     send(message, type, key) {
-      for (const listener of listeners) listener(message, type, key)
+      // Without a key, listeners are called as `showAlert`'s (message, type), nothing more.
+      for (const listener of listeners) {
+        if (key === undefined) listener(message, type)
+        else listener(message, type, key)
+      }
     },
     clear(key) {
       for (const clearer of clearers) clearer(key)
