@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { generateRows } from '../../demo/backend/index'
 import type { Row } from '../../demo/backend/index'
-import { STRICT_CSP } from '../../src/build/page-shell'
+import { HEADER_CSP, STRICT_CSP } from '../../src/build/page-shell'
 import { startDemoServer } from '../../demo/server'
 import type { DemoServer } from '../../demo/server'
 import { launchBrowser } from './browser'
@@ -328,7 +328,7 @@ describe('the demo in Chromium', () => {
   test('strict CSP: the built demo works under script-src/style-src \'self\' and no page logged a CSP violation', async () => {
     const page = await browser.newPage(await freshContext(), 'csp')
     const response = await page.goto(server.url)
-    expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP)
+    expect(response?.headers()['content-security-policy']).toBe(HEADER_CSP) // the strict policy, plus frame-ancestors 'none'
     expect(STRICT_CSP).not.toMatch(/unsafe/)
     await waitForText(page, 'SessionText', 'Signed out')
     await logInThroughForm(page)
