@@ -230,23 +230,40 @@ function checkedCode(code: string, uses: readonly NameUse[]): string {
     const thrower = `(() => { throw new ReferenceError(${JSON.stringify(`${name} is not defined`)}) })()`
     if (use.mode === 'typeof') out += `(${name} === $$M ? undefined : ${name})`
     else if (use.mode === 'shorthand') out += `${name}: (${name} !== $$M ? ${name} : ${thrower})`
+    // A read that starts a line must not start with "(": after a line without a semicolon
+    // (`setInterval(…)` then `setTimeout(…)`) JS would call the previous line's value
+    // with it. A call of $$v starts with a name, so the line ends where it did.
+    else if (startsLine(code, use.start)) out += `$$v(${name}, ${JSON.stringify(name)})`
     else out += `(${name} !== $$M ? ${name} : ${thrower})`
     at = use.end
   }
   return out + code.slice(at)
 }
 
+/** True when only spaces and tabs stand between the previous line break and `at`. */
+function startsLine(code: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = code.charCodeAt(i)
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true
+    if (c !== 32 && c !== 9) return false
+  }
+  return false
+}
+
+/** The line-start read check (see checkedCode), declared only in bodies that use it. */
+const LINE_START_CHECK = 'const $$v = (v, n) => { if (v === $$M) throw new ReferenceError(n + " is not defined"); return v; }; '
+
 // The exact shapes checkedCode writes, so that code read back from a compiled function
 // (a JS function's toString, for page-load ordering) can be read as it was written.
-const CHECKED_USE = /\(([\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*) (?:!==|===) \$\$M \? (?:\1 : \(\(\) => \{ throw new ReferenceError\("[^"]*"\) \}\)\(\)|undefined : \1)\)/gu
+const CHECKED_USE = /\(([\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*) (?:!==|===) \$\$M \? (?:\1 : \(\(\) => \{ throw new ReferenceError\("[^"]*"\) \}\)\(\)|undefined : \1)\)|\$\$v\(([\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*), "[^"]*"\)/gu
 
 /** Undoes {@link checkedCode}'s rewrite: `(X !== $$M ? X : …)` reads as `X` again. */
 function uncheckedCode(code: string): string {
-  return code.includes('$$M') ? code.replace(CHECKED_USE, '$1') : code
+  return code.includes('$$M') || code.includes('$$v(') ? code.replace(CHECKED_USE, (_, a: string | undefined, b: string | undefined) => a ?? b ?? '') : code
 }
 
 /** `let a = $r("a"), b = $r("b"); ` for the given names (with the missing-name sentinel when needed), or '' for none. */
-function declarations(names: readonly string[], a?: Pick<Analysis, 'uses' | 'lenient'>): string {
+function declarations(names: readonly string[], a?: Pick<Analysis, 'uses' | 'lenient'>, body = ''): string {
   if (names.length === 0) return ''
   let out = 'let '
   for (let k = 0; k < names.length; k++) {
@@ -256,7 +273,7 @@ function declarations(names: readonly string[], a?: Pick<Analysis, 'uses' | 'len
   out += '; '
   // After the lets: `Symbol` may be one of them (in its temporal dead zone before).
   if (a === undefined || !needsSentinel(names, a)) return out
-  return out + `const $$M = ${MISSING_SOURCE}; ` + lenientFixups(names, a)
+  return out + `const $$M = ${MISSING_SOURCE}; ` + (body.includes('$$v(') ? LINE_START_CHECK : '') + lenientFixups(names, a)
 }
 
 function needsSentinel(names: readonly string[], a: Pick<Analysis, 'uses' | 'lenient'>): boolean {
@@ -309,7 +326,8 @@ function expressionBodies(code: string): { checked: string; lenient: string } {
   if (a.uses.length === 0 && a.lenient.size === 0) return { checked: lenient, lenient }
   // The semicolon offset is in the original text: cut it before rewriting (uses lie before it).
   const cut = s >= 0 ? code.slice(0, s) + ' ' + code.slice(s + 1) : code
-  return { checked: `"use strict"; ${declarations(a.names, a)}return (${checkedCode(cut, a.uses).trim()}\n);`, lenient }
+  const checked = checkedCode(cut, a.uses).trim()
+  return { checked: `"use strict"; ${declarations(a.names, a, checked)}return (${checked}\n);`, lenient }
 }
 
 /** Every name read without a check: the fallback body. */
@@ -416,7 +434,8 @@ function triggerBodies(snippet: string): { checked: string; lenient: string } {
     `"use strict"; ${decls}return (async () => { const $$result = ${text.trim()}\n; return await $$result; })();`
   const lenient = wrap(declarations(a.names, allLenient(a.names)), code)
   if (a.uses.length === 0 && a.lenient.size === 0) return { checked: lenient, lenient }
-  return { checked: wrap(declarations(a.names, a), checkedCode(code, a.uses)), lenient }
+  const checked = checkedCode(code, a.uses)
+  return { checked: wrap(declarations(a.names, a, checked), checked), lenient }
 }
 
 /** Compiles the checked body, falling back to the lenient one when only the rewrite is a SyntaxError. */
@@ -566,7 +585,7 @@ function jsObjectBodies(source: string, name: string): { checked: string; lenien
     let refresh = ''
     for (const n of names) refresh += `${n} = $r(${JSON.stringify(n)}); `
     refresh += lenientFixups(names, info)
-    return `"use strict"; ${declarations(names, info)}return Object.defineProperty((${text}), Symbol.for(${RESOLVE_NAMES_KEY}), { value: () => { ${refresh}} });`
+    return `"use strict"; ${declarations(names, info, text)}return Object.defineProperty((${text}), Symbol.for(${RESOLVE_NAMES_KEY}), { value: () => { ${refresh}} });`
   }
   const lenient = build(allLenient(names), literal)
   return { checked: a.uses.length === 0 && a.lenient.size === 0 ? lenient : build(a, checkedCode(literal, a.uses)), lenient }

@@ -31,6 +31,33 @@ describe('a name that is not in scope', () => {
     expect(app.evaluate('{{ false && Nope }}')).toBe(false)
   })
 
+  it('statements without semicolons stay separate statements, and a missing name at a line start still throws', async () => {
+    const app = await open({
+      jsObjects: {
+        J: `export default {
+  seen: [],
+  run() {
+    const log = (x) => this.seen.push(x)
+    log('a')
+    log('b')
+    storeValue('k', 1)
+    storeValue('j', 2)
+    return this.seen.join('')
+  },
+  missing() {
+    log2('x')
+  },
+}`,
+      },
+    })
+    await expect(app.run('{{ J.run() }}')).resolves.toBe('ab')
+    expect(app.evaluate('{{ appsmith.store.k + appsmith.store.j }}')).toBe(3)
+    await expect(app.run('{{ J.missing() }}')).rejects.toThrow('log2 is not defined')
+    // A trigger written over lines, Appsmith-style.
+    await expect(app.run('{{\nstoreValue("m", 1)\nstoreValue("n", 2)\n}}')).resolves.toEqual({})
+    expect(app.evaluate('{{ appsmith.store.m + appsmith.store.n }}')).toBe(3)
+  })
+
   it('locals, parameters, keys and known globals are not affected', async () => {
     const app = await open()
     expect(app.evaluate('{{ [1, 2].map((x, i) => x + i) }}')).toEqual([1, 3])
