@@ -24,7 +24,7 @@ import { APP_ENTRY, APP_STYLESHEET, smithletPlugin } from './esbuild-plugin'
 import { STRICT_CSP, pageShell } from './page-shell'
 import { sizeOf } from './sizes'
 import type { BundleSize } from './sizes'
-import { CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
+import { CUSTOM_WIDGET_FRAME_CSP, CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
 
 /** Options of {@link appBuildOptions}. */
 export interface AppBuildConfig {
@@ -85,6 +85,20 @@ export function pageDocuments(folder: AppFolder, options: { cspMeta?: string } =
   return out
 }
 
+/**
+ * The `_headers` file: the strict CSP on every page document, the custom-widget frame's
+ * own policy on the frame document. Per path rather than one `/*` rule: hosts that read
+ * the file (Netlify, Cloudflare Pages) add up every rule that matches, and two CSP headers
+ * are both enforced, so a `/*` policy would also lock the frame's sandboxed code out.
+ */
+export function headersFile(folder: AppFolder): string {
+  const rule = (path: string, policy: string): string => `${path}\n  Content-Security-Policy: ${policy}\n`
+  let out = '/*\n  X-Content-Type-Options: nosniff\n'
+  out += rule('/', STRICT_CSP) + rule('/index.html', STRICT_CSP)
+  for (const page of folder.pages) out += rule(`/${page.name}`, STRICT_CSP) + rule(`/${page.name}/*`, STRICT_CSP)
+  return out + rule(`/${CUSTOM_WIDGET_FRAME_FILE}`, CUSTOM_WIDGET_FRAME_CSP)
+}
+
 /** Options of {@link buildApp}. */
 export interface BuildAppOptions {
   readonly dir: string
@@ -131,6 +145,6 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   // Custom widgets' frame document, next to the bundle; it must not get the app's policy
   // (widgets/custom-widget/frame-document.ts), so it carries no CSP meta of its own.
   await write(CUSTOM_WIDGET_FRAME_FILE, Buffer.from(customWidgetFrameHtml()))
-  await write('_headers', Buffer.from(`/*\n  Content-Security-Policy: ${STRICT_CSP}\n  X-Content-Type-Options: nosniff\n`))
+  await write('_headers', Buffer.from(headersFile(folder)))
   return { outdir, files, warnings: result.warnings }
 }

@@ -115,7 +115,11 @@ describe('the packed tarball, installed into an empty folder', () => {
     const dist = join(work, 'app/dist')
     const files = (await readdir(dist, { recursive: true })).sort()
     expect(files).toEqual(expect.arrayContaining(['index.html', 'Home/index.html', 'About/index.html', 'app.js', 'app.css', 'data.json', '_headers']))
-    expect(await readFile(join(dist, '_headers'), 'utf8')).toContain(`Content-Security-Policy: ${STRICT_CSP}`)
+    const headers = await readFile(join(dist, '_headers'), 'utf8')
+    // The strict policy on each page document, and not on the custom widgets' frame.
+    for (const path of ['/', '/index.html', '/Home/*', '/About/*']) expect(headers).toContain(`${path}\n  Content-Security-Policy: ${STRICT_CSP}\n`)
+    expect(headers).not.toMatch(/^\/\*\n  Content-Security-Policy/m)
+    expect(headers).toMatch(/^\/smith-custom-widget\.html\n  Content-Security-Policy: (?!script-src 'self'; style-src 'self'\n)/m)
 
     server = await startStaticServer(dist, { 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'no-store' })
     const page = await browser!.newPage(undefined, 'starter')
