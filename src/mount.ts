@@ -42,6 +42,8 @@ export interface MountContext {
   readonly inspector?: Inspector
   /** The app's effect scope; the page's is its child, and each widget's a child of that. */
   readonly effects: EffectScope
+  /** Called once every widget is in the scope, before any binding evaluates. */
+  readonly onWidgetsDefined?: () => void
 }
 
 /** The handle the app keeps on the mounted widgets. */
@@ -269,6 +271,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     root.removeEventListener(VISIBILITY_EVENT, onVisibility, { capture: true })
   })
 
+  // JS objects resolve their free names when created; the widgets exist only now, so they
+  // re-resolve before any binding evaluates (a binding calling utils.fn() that reads Select1).
+  context.onWidgetsDefined?.()
   for (const start of starters) start()
 
   return {

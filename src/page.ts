@@ -94,9 +94,11 @@ export function mountPage(root: Element, content: PageContent | undefined, host:
     define,
     effects,
     inspector: host.inspector,
+    onWidgetsDefined: () => {
+      host.refreshApp()
+      for (const refresh of refreshers) refresh()
+    },
   })
-  host.refreshApp()
-  for (const refresh of refreshers) refresh()
   effects.onStop(host.onAlert((message, type, key) => widgets.alert(message, type, key)))
   effects.onStop(host.onAlertClear((key) => widgets.clearAlerts(key)))
   return {

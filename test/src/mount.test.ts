@@ -160,6 +160,18 @@ describe('binding attributes', () => {
     expect(app.evaluate('{{ Picker1.page }}')).toBe(1)
   })
 
+  it('a binding that calls a JS function reading a widget sees the widget from the first evaluation', async () => {
+    const { app, el } = await mount(
+      `<smith-probe name="Label" text="{{ utils.selected() }}"></smith-probe>
+       <smith-picker name="Picker1" label="static label"></smith-picker>`,
+      { jsObjects: { utils: 'export default { selected: () => Picker1.selected }' } },
+    )
+    expect(app.errors).toEqual([])
+    expect(el('Label').text).toBe('none')
+    el<Picker>('Picker1').meta.selected.value = 'row 2'
+    expect(el('Label').text).toBe('row 2')
+  })
+
   it('a throwing binding is an error value on that property only, listed by the app, and cleared when fixed', async () => {
     const { app, el } = await mount(`
       <smith-probe name="Bad" text="{{appsmith.store.obj.name}}" other="{{ 'fine' }}"></smith-probe>
