@@ -43,6 +43,26 @@ export const WIDGET_MAP: Readonly<Record<string, WidgetMapping>> = {
   STATBOX_WIDGET: { tag: 'smith-statbox', props: [] },
   IFRAME_WIDGET: { tag: 'smith-iframe', props: ['source', 'srcDoc', 'title'], events: ['onURLChanged', 'onSrcDocChanged', 'onMessageReceived'] },
   DOCUMENT_VIEWER_WIDGET: { tag: 'smith-document-viewer', props: ['docUrl'] },
+  MULTI_SELECT_WIDGET_V2: {
+    tag: 'smith-multi-select',
+    props: ['options', 'defaultOptionValue', 'labelText', 'placeholderText', 'isFilterable', 'sourceData', 'optionLabel', 'optionValue', 'serverSideFiltering', 'isDisabled', 'isRequired'],
+    events: ['onOptionChange', 'onFilterUpdate'],
+  },
+  DATE_PICKER_WIDGET2: { tag: 'smith-date-picker', props: ['label', 'defaultDate', 'dateFormat', 'minDate', 'maxDate', 'timePrecision', 'isDisabled', 'isRequired'], events: ['onDateSelected'] },
+  FILE_PICKER_WIDGET_V2: { tag: 'smith-file-picker', props: ['label', 'allowedFileTypes', 'maxNumFiles', 'maxFileSize', 'fileDataType', 'dynamicTyping', 'isDisabled', 'isRequired'], events: ['onFilesSelected'] },
+  RADIO_GROUP_WIDGET: { tag: 'smith-radio-group', props: ['label', 'options', 'defaultOptionValue', 'isInline', 'isDisabled', 'isRequired'], events: ['onSelectionChange'] },
+  CHECKBOX_GROUP_WIDGET: { tag: 'smith-checkbox-group', props: ['label', 'options', 'defaultSelectedValues', 'isInline', 'isSelectAll', 'isDisabled', 'isRequired'], events: ['onSelectionChange'] },
+  PROGRESS_WIDGET: { tag: 'smith-progress', props: ['progress', 'progressType', 'isIndeterminate', 'showResult', 'steps', 'fillColor'] },
+  PHONE_INPUT_WIDGET: {
+    tag: 'smith-phone-input',
+    props: ['label', 'defaultText', 'placeholderText', 'defaultDialCode', 'allowDialCodeChange', 'isDisabled', 'isRequired', 'regex', 'validation', 'errorMessage'],
+    events: ['onTextChanged', 'onSubmit', 'onISDCodeChange'],
+  },
+  CURRENCY_INPUT_WIDGET: {
+    tag: 'smith-currency-input',
+    props: ['label', 'defaultText', 'placeholderText', 'defaultCurrencyCode', 'allowCurrencyChange', 'decimals', 'isDisabled', 'isRequired', 'regex', 'validation', 'errorMessage'],
+    events: ['onTextChanged', 'onSubmit', 'onCurrencyChange'],
+  },
 }
 
 /** Types whose children are canvases (placed by the canvas, not the grid cell of the parent). */
