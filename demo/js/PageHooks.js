@@ -13,6 +13,10 @@ export default {
     { key: "createdAt", label: "Created", type: "date", width: 215 },
   ],
 
+  // A refused sign-in, said under the password field (bound to its validation and
+  // errorMessage, so the field is aria-invalid), until the user types again.
+  loginError: "",
+
   // Runs on page load. Logged out is not an error here: the login form is showing.
   onPageLoad() {
     return Auth_Module.getAccessToken().then(() => this.loadRows(), (error) => this.whenSignedOut(error));
@@ -38,9 +42,11 @@ export default {
     try {
       await Auth_Module.login(EmailInput.text, PasswordInput.text);
     } catch (error) {
-      showAlert(error.code === "invalid_credentials" ? "Wrong e-mail address or password" : error.message, "error");
+      if (error.code === "invalid_credentials") this.loginError = "Wrong e-mail address or password";
+      else showAlert(error.message, "error");
       return;
     }
+    this.loginError = "";
     resetWidget("PasswordInput");
     showAlert("Signed in", "success");
     return this.loadRows();

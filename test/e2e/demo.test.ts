@@ -155,6 +155,22 @@ describe('the demo in Chromium', () => {
     expect(second).toBeLessThan(first)
   })
 
+  test('a refused sign-in is said under the password field, which is aria-invalid, until the user types again', async () => {
+    const page = await browser.newPage(await freshContext(), 'wrong-password')
+    await openDemo(page, server.url)
+    const password = page.locator('smith-input[name="PasswordInput"] input')
+    await page.locator('smith-input[name="EmailInput"] input').fill('demo@smithlet.dev')
+    await password.fill('not-the-password')
+    await page.locator('smith-button[name="LoginButton"] button').click()
+    const hint = page.locator('smith-input[name="PasswordInput"] .hint')
+    await expect.poll(() => hint.textContent()).toBe('Wrong e-mail address or password')
+    expect(await password.getAttribute('aria-invalid')).toBe('true')
+    expect(await widgetText(page, 'SessionText')).toBe('Signed out')
+    await password.fill('demo-passwor')
+    await expect.poll(() => password.getAttribute('aria-invalid')).toBe('false')
+    expect(await hint.count()).toBe(0)
+  })
+
   test('a visible, idle page renews its token in the background before the margin, with no caller', async () => {
     const page = await openLoggedIn('renew', await freshContext({ visible: true }))
     const net = traffic(server.backend)
