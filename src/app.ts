@@ -1,3 +1,5 @@
+import { alertFanOut } from './alerts'
+import { appsmithObject } from './appsmith-object'
 import { setDiagnosticSink } from './diagnostics'
 import { withCause, type Inspector } from './inspect'
 import { clockDate } from './clock'
@@ -16,7 +18,7 @@ import { createQuery, type Query, type QueryDefinition } from './query'
 import { batch, computed, effectScope, globalTimers, untracked, type Timers } from './reactive'
 import { createScope } from './scope'
 import { idbStorage, type StorageBackend } from './storage'
-import { createStore, type ChannelLike, type Store } from './store'
+import { createStore, type ChannelLike } from './store'
 import { compileTemplate } from './template-compile'
 import { resolveTheme, type ThemeProperties } from './theme'
 
@@ -339,33 +341,6 @@ function appChannel(id: string, options: AppOptions): ChannelLike | null {
   return open?.(`smithlet:${id}`) ?? null
 }
 
-/** `appsmith` as code sees it: the store, the URL (reactive), the user, the theme, geolocation. */
-function appsmithObject(
-  options: AppOptions,
-  definition: AppDefinition,
-  parts: { store: Store; theme: unknown; geolocation: unknown; names: Readonly<Record<string, unknown>> },
-): Readonly<Record<string, unknown>> {
-  const readUrl = typeof options.url === 'function'
-    ? options.url
-    : () => (options.url as string | undefined) ?? (typeof location === 'undefined' ? 'http://localhost/' : location.href)
-  const url = computed(() => urlInfo(readUrl()))
-  const configuredUser = Object.freeze({ ...definition.user })
-  return Object.freeze({
-    store: parts.store.view,
-    get URL() {
-      return url.value
-    },
-    mode: options.mode ?? 'PUBLISHED',
-    // Auth_Module's user when it has one (Appsmith's own user is the signed-in person).
-    get user() {
-      const fromAuth = (parts.names.Auth_Module as { user?: unknown } | undefined)?.user
-      return fromAuth !== null && typeof fromAuth === 'object' ? fromAuth : configuredUser
-    },
-    theme: parts.theme,
-    geolocation: parts.geolocation,
-  })
-}
-
 /** The names the options replace for code: the injected clock, randomness, fetch and locks. */
 function injectedGlobals(options: AppOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -378,54 +353,4 @@ function injectedGlobals(options: AppOptions): Record<string, unknown> {
     out.navigator = Object.create(base, { locks: { value: options.locks ?? undefined } })
   }
   return out
-}
-
-/** `showAlert`'s listeners: the host's `onAlert` and, while a page is mounted, its toasts. */
-function alertFanOut(onAlert: AppOptions['onAlert']): {
-  /** `key` names the situation the alert describes (`query:getUsers`), so it can be cleared. */
-  send(message: string, type: AlertType, key?: string): void
-  /** Closes the alerts of a situation that is over. */
-  clear(key: string): void
-  /** Adds a listener; returns its removal. */
-  add(listener: (message: string, type: AlertType, key?: string) => void): () => void
-  /** Adds a clearer; returns its removal. */
-  addClearer(clearer: (key: string) => void): () => void
-} {
-  const listeners = new Set<(message: string, type: AlertType, key?: string) => void>()
-  const clearers = new Set<(key: string) => void>()
-  if (onAlert) listeners.add(onAlert)
-  return {
-    send(message, type, key) {
-      // Without a key, listeners are called as `showAlert`'s (message, type), nothing more.
-      for (const listener of listeners) {
-        if (key === undefined) listener(message, type)
-        else listener(message, type, key)
-      }
-    },
-    clear(key) {
-      for (const clearer of clearers) clearer(key)
-    },
-    add(listener) {
-      listeners.add(listener)
-      return () => void listeners.delete(listener)
-    },
-    addClearer(clearer) {
-      clearers.add(clearer)
-      return () => void clearers.delete(clearer)
-    },
-  }
-}
-
-function urlInfo(href: string): Readonly<Record<string, unknown>> {
-  const url = new URL(href)
-  return Object.freeze({
-    fullPath: url.href,
-    host: url.host,
-    hostname: url.hostname,
-    port: url.port,
-    protocol: url.protocol,
-    pathname: url.pathname,
-    hash: url.hash,
-    queryParams: Object.freeze(Object.fromEntries(url.searchParams)),
-  })
 }

@@ -1,0 +1,49 @@
+/**
+ * The `appsmith` object code and bindings see: the store's view, the reactive URL, the
+ * user (Auth_Module's when signed in), the theme, geolocation and the mode.
+ */
+import type { AppDefinition, AppOptions } from './app'
+import { computed } from './reactive'
+import type { Store } from './store'
+
+/** `appsmith` as code sees it: the store, the URL (reactive), the user, the theme, geolocation. */
+export function appsmithObject(
+  options: AppOptions,
+  definition: AppDefinition,
+  parts: { store: Store; theme: unknown; geolocation: unknown; names: Readonly<Record<string, unknown>> },
+): Readonly<Record<string, unknown>> {
+  const readUrl = typeof options.url === 'function'
+    ? options.url
+    : () => (options.url as string | undefined) ?? (typeof location === 'undefined' ? 'http://localhost/' : location.href)
+  const url = computed(() => urlInfo(readUrl()))
+  const configuredUser = Object.freeze({ ...definition.user })
+  return Object.freeze({
+    store: parts.store.view,
+    get URL() {
+      return url.value
+    },
+    mode: options.mode ?? 'PUBLISHED',
+    // Auth_Module's user when it has one (Appsmith's own user is the signed-in person).
+    get user() {
+      const fromAuth = (parts.names.Auth_Module as { user?: unknown } | undefined)?.user
+      return fromAuth !== null && typeof fromAuth === 'object' ? fromAuth : configuredUser
+    },
+    theme: parts.theme,
+    geolocation: parts.geolocation,
+  })
+}
+
+/** `appsmith.URL` for an address. */
+function urlInfo(href: string): Readonly<Record<string, unknown>> {
+  const url = new URL(href)
+  return Object.freeze({
+    fullPath: url.href,
+    host: url.host,
+    hostname: url.hostname,
+    port: url.port,
+    protocol: url.protocol,
+    pathname: url.pathname,
+    hash: url.hash,
+    queryParams: Object.freeze(Object.fromEntries(url.searchParams)),
+  })
+}
