@@ -150,7 +150,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       const evaluate = typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__
         ? (): unknown => evaluatingBinding(() => template.evaluate(context.resolve))
         : (): unknown => template.evaluate(context.resolve)
-      const value: ReadonlySignal<unknown> = computed(evaluate, { name: errorKey })
+      // An object result is boxed so that the same object, mutated in place (a JS object's
+      // `this.items.push(x)`), still reaches the widget: Appsmith hands widgets a fresh copy.
+      const value: ReadonlySignal<unknown> = computed(() => boxObject(evaluate()), { name: errorKey })
       if (context.inspector?.binding) {
         context.inspector.binding({ key: errorKey, widget: name, property, template: attr.value, element: el, location: sourceLocation(el, attr.name), evaluate })
         widget.onStop(() => context.inspector?.bindingRemoved?.(errorKey))
@@ -158,7 +160,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       if (entity !== null && property !== 'isVisible') {
         Object.defineProperty(entity, property, {
           get: () => {
-            const v = value.value
+            const v = unbox(value.value)
             return v instanceof BindingError ? undefined : v
           },
           enumerable: true,
@@ -166,7 +168,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         })
       }
       starters.push(() => widget.effect(() => {
-        const v = value.value
+        const v = unbox(value.value)
         if (v instanceof BindingError) {
           showError(property, locateError(v, name, property))
           return
@@ -179,6 +181,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         }
         if (property === 'hidden') setHidden(Boolean(v))
         else if (property === 'isVisible') setHidden(!v)
+        else if (target[property] === v && v !== null && typeof v === 'object') (el as { requestUpdate?: () => void }).requestUpdate?.()
         else target[property] = v
       }))
       widget.onStop(() => context.setError(errorKey, null))
@@ -294,6 +297,19 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
 }
 
 /** Why an attribute cannot be bound: names it and lists what the widget does take. */
+/** A binding's object result, new on every evaluation (see the binding's computed). */
+class Fresh {
+  constructor(readonly value: object) {}
+}
+
+function boxObject(v: unknown): unknown {
+  return v !== null && typeof v === 'object' && !(v instanceof BindingError) ? new Fresh(v) : v
+}
+
+function unbox(v: unknown): unknown {
+  return v instanceof Fresh ? v.value : v
+}
+
 function notBindable(el: Element, attribute: string, property: string, bindable: ReadonlySet<string> | null): string {
   if (bindable === null) return `<${el.localName}> is not a defined widget, so attribute "${attribute}" cannot be bound`
   const what = property === attribute ? `"${attribute}"` : `"${property}" (attribute "${attribute}")`

@@ -3,8 +3,9 @@
  * from one) is imported, built with the app build, and served under the strict CSP; its
  * REST datasources are routed to a loopback fixture server through the config's
  * environment override. Every page renders, placeholders appear only for types smithlet
- * lacks, nothing throws uncaught, page-load actions reach the server, and a button runs
- * its JS function, whose result reaches the server through a bound query path.
+ * lacks, nothing throws uncaught, page-load actions reach the server, a button runs
+ * its JS function, whose result reaches the server through a bound query path, and
+ * (JSObjectMutationTestApp) buttons run JS functions whose changes a bound text shows.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -115,6 +116,40 @@ describe('imported Appsmith apps in Chromium', () => {
       await page.waitForTimeout(200)
       await page.locator('smith-button[name="Button1"] button').click()
       await expect.poll(() => seen.includes('DELETE /api/v1/repos/CI-Gitea/repo-one'), { timeout: 10_000 }).toBe(true)
+      await page.close()
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
+})
+
+describe('an imported app whose buttons run JS functions that change a bound text', () => {
+  test('JSObjectMutationTestApp: ADD / SUB run utils.incrementSelector / decrementSelector, and Text1 ({{utils.valueSelector()}}) follows, for a number and an array', async () => {
+    const { server } = await importAndServe(join(APPS, 'JSObjectMutationTestApp.json'), 'mutation-click')
+    try {
+      const page = await browser.newPage(undefined, 'mutation-click')
+      const before = browser.events.filter((e) => e.kind === 'pageerror').length
+      await page.goto(server.url)
+      const text1 = (): Promise<string> => page.evaluate(() => document.querySelector('smith-text[name="Text1"]')?.shadowRoot?.textContent?.trim() ?? '')
+      // Select1 defaults to NUMBER; number_.counterObj starts at 1.
+      await expect.poll(text1, { timeout: 10_000 }).toBe('1')
+      const add = page.locator('smith-button[name="Button4"] button')
+      const sub = page.locator('smith-button[name="Button3"] button')
+      await add.click()
+      await expect.poll(text1).toBe('2')
+      await add.click()
+      await expect.poll(text1).toBe('3')
+      await sub.click()
+      await expect.poll(text1).toBe('2')
+      // ARRAY: array_.counterObj.push(length) on ADD, pop on SUB.
+      await page.locator('smith-select[name="Select1"] select').selectOption({ label: 'ARRAY' })
+      await expect.poll(text1).toBe('[]')
+      await add.click()
+      await add.click()
+      await expect.poll(text1).toMatch(/^\[\s*0,\s*1\s*\]$/)
+      await sub.click()
+      await expect.poll(text1).toMatch(/^\[\s*0\s*\]$/)
+      expect(browser.events.filter((e) => e.kind === 'pageerror').slice(before)).toEqual([])
       await page.close()
     } finally {
       await server.close()
