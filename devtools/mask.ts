@@ -13,8 +13,10 @@
  * secrets changes while the panel is open (a refresh rotates the tokens).
  */
 
-/** Store keys whose values are secrets wherever they appear. */
-export const SECRET_STORE_KEYS: readonly string[] = ['authAccessToken', 'authRefreshToken', 'authIdToken']
+import { SECRET_STORE_KEYS } from '../src/redact'
+
+/** Store keys whose values are secrets wherever they appear (the runtime's list). */
+export { SECRET_STORE_KEYS }
 
 /** Shortest piece of a secret that counts as the secret (the project's leak rule). */
 const MIN_PIECE = 6

@@ -2,7 +2,7 @@
  * `<smith-devtools>`: the panel `smithlet dev` docks at the bottom of every page.
  *
  * Five tabs — Entities (the live data tree), Errors (binding errors at their source
- * location; a click highlights the widget), Queries (the run log), Dependencies (what a
+ * location, a click highlights the widget; failed actions), Queries (the run log), Dependencies (what a
  * binding read on its last evaluation, and what reads an entity) and Page load. What the
  * tabs show is computed inside one effect, so a value changing anywhere in the app updates
  * the open tab, and only the open tab's values are read. Secrets are masked (./mask.ts).

@@ -49,26 +49,32 @@ export function renderTree(groups: readonly EntityGroup[], rows: readonly TreeNo
     </ul>`
 }
 
-/** The Errors tab: one row per binding error, with its source location. */
+/**
+ * The Errors tab: one row per binding error, with its source location, and one per failed
+ * action (event, page-load action, query run) with the code it ran and its technical message.
+ */
 export function renderErrors(
   errors: readonly BindingError[],
   bindings: ReadonlyMap<string, BindingRecord>,
   on: { onPick(key: string): void; onExplain(key: string): void },
 ): TemplateResult {
-  if (errors.length === 0) return html`<p class="note">No binding errors.</p>`
-  return html`<table aria-label="Binding errors">
+  if (errors.length === 0) return html`<p class="note">No errors.</p>`
+  return html`<table aria-label="Errors">
     <thead><tr><th>where</th><th>widget</th><th>binding</th><th>message</th><th></th></tr></thead>
     <tbody>
       ${errors.map((error) => {
         const key = `${error.entity ?? ''}.${error.property ?? ''}`
-        const record = bindings.get(key)
-        return html`<tr class="error-row" tabindex="0" data-key=${key} @click=${() => on.onPick(key)}
-            @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), on.onPick(key))}>
-          <td class="location">${record?.location ?? '(unknown location)'}</td>
+        const action = error.kind === 'action'
+        const record = action ? undefined : bindings.get(key)
+        // An action's row highlights the widget that fired it (an event's), when it has bindings.
+        const pick = action ? [...bindings.values()].find((b) => b.widget === error.entity)?.key ?? key : key
+        return html`<tr class="error-row ${action ? 'action-row' : ''}" tabindex="0" data-key=${key} @click=${() => on.onPick(pick)}
+            @keydown=${(e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), on.onPick(pick))}>
+          <td class="location">${action ? 'failed action' : record?.location ?? '(unknown location)'}</td>
           <td>${key}</td>
           <td><code>${record?.template ?? error.expression}</code></td>
           <td class="t-error">${error.message}</td>
-          <td><button class="note" @click=${(e: Event) => (e.stopPropagation(), on.onExplain(key))}>dependencies</button></td>
+          <td>${action ? nothing : html`<button class="note" @click=${(e: Event) => (e.stopPropagation(), on.onExplain(key))}>dependencies</button>`}</td>
         </tr>`
       })}
     </tbody>

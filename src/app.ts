@@ -4,9 +4,9 @@ import { setDiagnosticSink } from './diagnostics'
 import { withCause, type Inspector } from './inspect'
 import { clockDate } from './clock'
 import { compileTrigger, type Resolver } from './compile'
-import { describeError, QueryError, type BindingError } from './errors'
+import { describeError, type ActionError, type BindingError } from './errors'
 import { createErrorMap } from './error-map'
-import { friendlyMessage } from './friendly-error'
+import { createFailures, pageLoadAction, triggerAction } from './failures'
 import { createGeolocation } from './geolocation'
 import { createGlobals, timerGlobals, type AlertType } from './globals'
 import { createJSObjectIsolated, type JSObjectDefinition } from './js-object'
@@ -16,6 +16,7 @@ import { mountPage, type MountedPage, type PageContent } from './page'
 import { pageLoadActions, planPageLoad, runPageLoad } from './page-load'
 import { createQuery, type Query, type QueryDefinition } from './query'
 import { batch, computed, effectScope, globalTimers, untracked, type Timers } from './reactive'
+import { SECRET_STORE_KEYS } from './redact'
 import { createScope } from './scope'
 import { idbStorage, type StorageBackend } from './storage'
 import { createStore, type ChannelLike } from './store'
@@ -90,7 +91,11 @@ export interface AppOptions {
 export interface App {
   /** The data tree as bindings see it: entities, `appsmith` and the global functions. */
   readonly scope: Readonly<Record<string, unknown>>
-  /** Binding errors now shown on widgets, one per property. */
+  /**
+   * What fails now, for developers: binding errors shown on widgets, one per property
+   * (`kind: 'binding'`), and failed events, page-load actions and query runs in their
+   * technical form (`kind: 'action'`, an {@link ActionError}), each until it next succeeds.
+   */
   readonly errors: readonly BindingError[]
   /** One synchronous evaluation; a failing binding yields a {@link BindingError} value. */
   evaluate(template: string): unknown
@@ -143,8 +148,16 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   effects.onStop(() => store.dispose())
   // The host's onAlert, plus the mounted page's toasts while it shows.
   const alerts = alertFanOut(options.onAlert)
-  // One entry per Widget.property binding that now fails; cleared when it recovers or its widget goes.
+  // One entry per Widget.property binding that now fails (cleared when it recovers or its
+  // widget goes), and one per action that failed (cleared when it next succeeds).
   const errors = createErrorMap()
+  const failures = createFailures({
+    warn,
+    alert: alerts.send,
+    clearAlerts: alerts.clear,
+    errors,
+    secrets: () => untracked(() => SECRET_STORE_KEYS.map((key) => store.view[key]).filter((v): v is string => typeof v === 'string')),
+  })
   // The page now showing; null when none is mounted.
   let page: MountedPage | null = null
 
@@ -193,6 +206,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     baseUrl: options.baseUrl ?? (typeof location === 'undefined' ? undefined : location.href),
     inspector: options.inspector,
     timers: effects.timers,
+    onSettled: failures.queryRun,
   }
   // Every query in the scope by name (the app's, plus the mounted page's); mount reads it for `loading`.
   const queries = new Map<string, Query>()
@@ -225,28 +239,6 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     return batch(() => trigger.call(undefined, resolver))
   }
   const run = (code: string): Promise<unknown> => runWith(code, resolve)
-  // The technical form goes to the console; people see plain words, cleared once the
-  // situation is over (a query failure, when that query next succeeds).
-  const reportFailure = (what: string, error: unknown): string => {
-    warn(`smithlet: ${what} failed: ${describeError(error)}`)
-    const friendly = friendlyMessage(error)
-    alerts.send(friendly.text, 'error', friendly.key)
-    const query = error instanceof QueryError ? queries.get(error.query) : undefined
-    if (friendly.key !== undefined && query !== undefined) clearWhenSucceeds(query, friendly.key)
-    return friendly.text
-  }
-  // Keys whose alerts wait for their query's next success.
-  const clearing = new Set<string>()
-  const clearWhenSucceeds = (query: Query, key: string): void => {
-    if (clearing.has(key)) return
-    clearing.add(key)
-    const stop = effects.effect(() => {
-      if (query.responseMeta?.isExecutionSuccess !== true) return
-      untracked(() => alerts.clear(key))
-      clearing.delete(key)
-      queueMicrotask(() => stop())
-    })
-  }
   const pageHost = {
     scope,
     effects,
@@ -254,11 +246,14 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     query: queryContext,
     setError: errors.set,
     // An item of a list (src/list-scope.ts) runs its events with its own names (currentItem) in scope.
-    trigger: (code: string, label: string, itemResolve?: Resolver): Promise<string | null> =>
-      withCause(label, () => (itemResolve ? runWith(code, itemResolve) : run(code))).then(
-        () => null,
-        (error: unknown) => reportFailure(label, error),
-      ),
+    // The technical form goes to the console and app.errors; the widget shows plain words.
+    trigger: (code: string, label: string, itemResolve?: Resolver): Promise<string | null> => {
+      const action = triggerAction(label, code)
+      return withCause(label, () => (itemResolve ? runWith(code, itemResolve) : run(code))).then(
+        () => (failures.succeeded(action.key), null),
+        (error: unknown) => failures.failed(action, error),
+      )
+    },
     onAlert: alerts.add,
     onAlertClear: alerts.addClearer,
     onBrokenJSObject: reportBroken,
@@ -303,6 +298,9 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       page = null
       pageLoaded = false
       leaving.unmount()
+      // The page's events and page-load actions are over; so are its queries' runs.
+      const pageQueries = new Set((leaving.content?.queries ?? []).map((q) => q.name))
+      failures.leavePage((name) => pageQueries.has(name))
     },
     async runPageLoad() {
       if (pageLoaded) return
@@ -312,11 +310,13 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       for (const [name, module] of Object.entries(definition.modules ?? {})) {
         for (const fnName of module.pageLoad ?? []) {
           const fn = (scope.names[name] as Record<string, unknown>)[fnName]
+          const action = pageLoadAction(`${name}.${fnName}`, false)
           try {
             if (typeof fn !== 'function') throw new Error(`module "${name}" has no function "${fnName}"`)
             await (fn as () => unknown)()
+            failures.succeeded(action.key)
           } catch (error) {
-            reportFailure(`page-load action ${name}.${fnName}`, error)
+            failures.failed(action, error)
           }
         }
       }
@@ -324,7 +324,11 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       const ids = [...(definition.pageLoad ?? []), ...(definition.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name),
         ...(content?.pageLoad ?? []), ...(content?.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name)]
       const actions = pageLoadActions(ids, queries, scope.names)
-      await runPageLoad(planPageLoad(actions), actions, (id, error) => reportFailure(`page-load action ${id}`, error), options.inspector)
+      await runPageLoad(planPageLoad(actions), actions, (id, failed, error) => {
+        const action = pageLoadAction(id, queries.has(id))
+        if (failed) failures.failed(action, error)
+        else failures.succeeded(action.key)
+      }, options.inspector)
     },
     dispose() {
       app.unmount()

@@ -6,7 +6,9 @@ import type { NetworkReason } from './network-error'
  * error list, and the page keeps working.
  */
 export class BindingError extends Error {
-  override readonly name = 'BindingError'
+  override readonly name: string = 'BindingError'
+  /** What failed: a binding (`binding`), or an event, page-load action or query run (`action`, {@link ActionError}). */
+  readonly kind: 'binding' | 'action' = 'binding'
   constructor(
     message: string,
     /** The binding's source text. */
@@ -18,6 +20,18 @@ export class BindingError extends Error {
   ) {
     super(message, options)
   }
+}
+
+/**
+ * A failed action in the app's error list: an event's code (`ReloadButton.onClick`), a
+ * page-load action or a query run. Its message is the technical form the console gets
+ * (`ReloadButton.onClick failed: QueryError: …`), with secrets and URL query strings
+ * removed; the person using the page is told in plain words instead (src/friendly-error.ts).
+ * `entity` and `property` name where it happened (`ReloadButton`, `onClick`; `getUsers`, `run`).
+ */
+export class ActionError extends BindingError {
+  override readonly name: string = 'ActionError'
+  override readonly kind = 'action'
 }
 
 /** Why a query run failed: the server's status, or a failure before any status. */

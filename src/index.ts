@@ -1,6 +1,6 @@
 export { createApp } from './app'
 export type { App, AppDefinition, AppOptions } from './app'
-export { BindingError, QueryError } from './errors'
+export { ActionError, BindingError, QueryError } from './errors'
 export type { QueryFailure } from './errors'
 export type { QueryDefinition, Query, ResponseMeta, HttpMethod, BodyType } from './query'
 export type { ModuleDefinition } from './module'

@@ -95,12 +95,14 @@ function findCycle(deps: Map<string, Set<string>>, done: Set<string>): string[] 
 
 /**
  * Runs the levels in order, each level's actions at once. A failing action is
- * reported and does not stop later levels.
+ * reported and does not stop later levels; one that succeeds is reported too (its
+ * earlier failure is over).
  */
 export async function runPageLoad(
   levels: readonly (readonly string[])[],
   actions: readonly PageLoadAction[],
-  report: (id: string, error: unknown) => void,
+  /** Told how each action ended: `failed`, with its error (the app reports it). */
+  report: (id: string, failed: boolean, error?: unknown) => void,
   /** Told of each action as it ends (the devtools' page-load view). */
   inspector?: Inspector,
 ): Promise<void> {
@@ -116,8 +118,8 @@ export async function runPageLoad(
         } catch (cause) {
           failed = true
           error = cause
-          report(id, cause)
         }
+        report(id, failed, error)
         inspector?.pageLoad?.({
           id,
           level: index,

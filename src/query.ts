@@ -70,6 +70,8 @@ export interface QueryContext {
   readonly inspector?: Inspector
   /** Schedules the time limit. Default: the environment's timers. */
   readonly timers?: Pick<Timers, 'setTimeout' | 'clearTimeout'>
+  /** Told how every run ended (the app's error list): `failed`, with the error it rejects with. */
+  readonly onSettled?: (name: string, failed: boolean, error?: unknown) => void
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -102,7 +104,20 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   // Id of the newest run (bumped by clear() too): only that run may write `data`/`responseMeta`.
   let latestRun = 0
 
-  const run = async (runParams: Readonly<Record<string, unknown>> = {}): Promise<unknown> => {
+  const run = async (runParams?: Readonly<Record<string, unknown>>): Promise<unknown> => {
+    const settled = context.onSettled
+    if (settled === undefined) return attempt(runParams)
+    try {
+      const value = await attempt(runParams)
+      settled(name, false)
+      return value
+    } catch (error) {
+      settled(name, true, error)
+      throw error
+    }
+  }
+
+  const attempt = async (runParams: Readonly<Record<string, unknown>> = {}): Promise<unknown> => {
     if (definition.plugin !== undefined) {
       throw new QueryError(
         `${name}: this query uses Appsmith's ${definition.plugin}, which runs on a server; smithlet runs REST APIs in the browser (rewrite it as a REST query against an API)`,

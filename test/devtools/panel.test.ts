@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDevtools, type SmithDevtools } from '../../devtools/index'
 import '../../widgets/define'
 import { startServer, testApp, type TestServer } from '../support/app'
@@ -153,5 +153,33 @@ describe('<smith-devtools>', () => {
       const all = text(panel)
       for (let i = 0; i + 6 <= TOKEN.length; i++) expect(all).not.toContain(TOKEN.slice(i, i + 6))
     }
+  })
+
+  it('lists a failed action with the code it ran and its technical message, until it next succeeds', async () => {
+    const devtools = createDevtools()
+    const root = document.createElement('div')
+    root.innerHTML = `<smith-button name="Reload" label="Reload" on-click="{{ Loader.load() }}"></smith-button>
+      <smith-text name="Shown" text="{{ appsmith.store.ok ? 'fine' : 'failing' }}"></smith-text>`
+    document.body.appendChild(root)
+    const app = await testApp({ jsObjects: { Loader: `export default { load() { if (!appsmith.store.ok) throw new Error('rows unavailable') } }` } }, { inspector: devtools.inspector })
+    cleanups.push(() => app.dispose())
+    await app.mount(root)
+    const panel = devtools.attach(app, { open: true })
+    await settle(panel)
+    await openTab(panel, 'Errors')
+    expect(text(panel)).toContain('No errors.')
+    root.querySelector<HTMLElement>('[name="Reload"]')!.click()
+    await vi.waitFor(() => expect(app.errors).toHaveLength(1))
+    await settle(panel)
+    const rows = [...panel.shadowRoot!.querySelectorAll('.error-row')]
+    expect(rows.map((r) => r.getAttribute('data-key'))).toEqual(['Reload.onClick'])
+    expect(rows[0]!.textContent).toContain('failed action')
+    expect(rows[0]!.textContent).toContain('{{ Loader.load() }}')
+    expect(rows[0]!.textContent).toContain('Reload.onClick failed: Error: rows unavailable')
+    await app.run(`storeValue('ok', true)`)
+    root.querySelector<HTMLElement>('[name="Reload"]')!.click()
+    await vi.waitFor(() => expect(app.errors).toHaveLength(0))
+    await settle(panel)
+    expect(panel.shadowRoot!.querySelectorAll('.error-row')).toHaveLength(0)
   })
 })
