@@ -58,8 +58,9 @@ export interface MountedWidgets {
 }
 
 /**
- * Attributes that configure the element itself, never a widget property: written as
- * plain text they are left to the element; holding a binding they are a binding error.
+ * Attributes that configure the element itself: written as plain text they are left to the
+ * element; holding a binding they are a binding error unless the widget declares the
+ * property (`title` of the JSON form).
  * `hidden` is not one: `hidden="{{ !Auth_Module.isLoggedOut }}"` binds the element's own
  * `hidden` property, which is how a page shows or hides a widget (Appsmith's "Visible").
  */
@@ -137,7 +138,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         Object.defineProperty(entity, property, { get: () => target[property] ?? text, enumerable: true, configurable: true })
         continue
       }
-      if (bindable === null || !bindable.has(property) || isPlainAttribute(attr.name)) {
+      // A plain attribute the widget declares as its own property (the JSON form's and the
+      // iframe's `title`) binds like any other (`name` is never bindable: see widget-contract).
+      if (bindable === null || !bindable.has(property)) {
         showError(property, new BindingError(notBindable(el, attr.name, property, bindable), attr.value, name, property))
         continue
       }
@@ -227,6 +230,9 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         ;(meta as { name?: string }).name = `${name}.${key}`
         Object.defineProperty(entity, key, { get: () => meta.value, enumerable: true })
       }
+      // Appsmith gives every widget its `widgetName`; a modal derives `name` from it.
+      entity.widgetName = name
+      if ((el.constructor as { derivesName?: boolean }).derivesName === true && !('name' in entity)) entity.name = name
       if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && byName.has(name)) diagnose('duplicate-name', `two widgets are named "${name}" (<${byName.get(name)!.localName}> and <${el.localName}>); rename one`)
       context.define(name, Object.freeze(entity))
       byName.set(name, el)

@@ -84,3 +84,39 @@ export function inputValue(date: Date | undefined, withTime: boolean): string {
   const day = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
   return withTime ? `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}` : day
 }
+
+const NUMERIC: Readonly<Record<string, string>> = { YYYY: '(\\d{4})', YY: '(\\d{2})', MM: '(\\d{2})', M: '(\\d{1,2})', DD: '(\\d{2})', D: '(\\d{1,2})', HH: '(\\d{2})', H: '(\\d{1,2})', mm: '(\\d{2})', m: '(\\d{1,2})', ss: '(\\d{2})', s: '(\\d{1,2})' }
+
+/**
+ * A date read with a moment format of numeric tokens (`DD/MM/YYYY`, `YYYY-MM-DD HH:mm`),
+ * in local time, as Appsmith reads a source value with a field's `dateFormat`; a format
+ * with other tokens, or a value that does not match, is undefined.
+ */
+export function parseDateAs(value: string, format: string): Date | undefined {
+  const order: string[] = []
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  let ok = true
+  let pattern = ''
+  let last = 0
+  for (const m of format.matchAll(TOKENS)) {
+    pattern += escape(format.slice(last, m.index))
+    last = m.index + m[0].length
+    if (m[1] !== undefined) {
+      pattern += escape(m[1])
+      continue
+    }
+    const re = NUMERIC[m[0]]
+    if (re === undefined) ok = false
+    order.push(m[0])
+    pattern += re ?? ''
+  }
+  pattern += escape(format.slice(last))
+  const match = ok ? new RegExp(`^${pattern}$`).exec(value.trim()) : null
+  if (!match) return undefined
+  const part: Record<string, number> = {}
+  order.forEach((token, i) => (part[token[0]!] = Number(match[i + 1])))
+  const year = order.includes('YY') && !order.includes('YYYY') ? 2000 + (part.Y ?? 0) : part.Y ?? 1970
+  const d = new Date(2000, (part.M ?? 1) - 1, part.D ?? 1, part.H ?? 0, part.m ?? 0, part.s ?? 0)
+  d.setFullYear(year)
+  return d.getMonth() === (part.M ?? 1) - 1 && d.getDate() === (part.D ?? 1) ? d : undefined
+}

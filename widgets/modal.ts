@@ -29,6 +29,9 @@ export class SmithModal extends SmithElement {
     canOutsideClickClose: { type: Boolean, attribute: 'can-outside-click-close' },
   }
 
+  /** `Modal1.name` is the widget's name, as Appsmith derives it (its editor writes `showModal(Modal1.name)`). */
+  static readonly derivesName = true
+
   static override styles = [
     baseStyles,
     css`

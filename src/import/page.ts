@@ -4,10 +4,12 @@
  * ./widget-map.ts become attributes (a value with `{{ }}` stays a binding, other
  * values are written so the widget gets their type: `{{true}}`, `{{5}}`, `{{[…]}}`);
  * unknown types become `<smith-placeholder>` of the same cell, and their children
- * (an unsupported list's template) are left out and counted.
+ * are left out and counted. A list's item template goes into its `<template>`.
  */
 import { CONTAINER_TYPES, mappingFor } from './widget-map'
 import { gridArea, pageStylesheet, placementRules, readingOrder } from './layout'
+import { listTemplate } from './list-template'
+import { ITEM_ATTRIBUTE } from '../list-scope'
 import type { DslWidget } from './source'
 
 /** What converting a page found. */
@@ -114,8 +116,17 @@ export function convertPage(page: string, dsl: DslWidget): ConvertedPage {
     }
     if (w.type === 'BUTTON_WIDGET' && w.resetFormOnClick === true) attrs += ' reset-form-on-click'
     if (w.type === 'BUTTON_WIDGET' && w.disabledWhenInvalid === true) attrs += ' disabled-when-invalid'
-    const children = readingOrder(w.children ?? [])
-    const inner = children.map((c) => emit(c, depth + 1)).join('')
+    let inner: string
+    if (w.type === 'LIST_WIDGET_V2') {
+      // The item template: see ./list-template.ts. Each item's top widgets fill the item.
+      const template = listTemplate(w)
+      attrs += ` item-height="${template.itemHeight}" height="0"`
+      for (const c of template.widgets) extra.push(`${scope} [${ITEM_ATTRIBUTE}] > [name=${JSON.stringify(c.widgetName)}] { height: 100%; }`)
+      const items = readingOrder(template.widgets).map((c) => emit(c, depth + 2)).join('')
+      inner = `${pad}  <template>\n${items}${pad}  </template>\n`
+    } else {
+      inner = readingOrder(w.children ?? []).map((c) => emit(c, depth + 1)).join('')
+    }
     // A container's own children are canvases; a canvas child of a tabs/container fills it.
     void CONTAINER_TYPES
     return `${pad}<${mapping.tag}${attrs}>${inner === '' ? '' : `\n${inner}${pad}`}</${mapping.tag}>\n`

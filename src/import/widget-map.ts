@@ -58,6 +58,17 @@ export const WIDGET_MAP: Readonly<Record<string, WidgetMapping>> = {
     props: ['label', 'defaultText', 'placeholderText', 'defaultDialCode', 'allowDialCodeChange', 'isDisabled', 'isRequired', 'regex', 'validation', 'errorMessage'],
     events: ['onTextChanged', 'onSubmit', 'onISDCodeChange'],
   },
+  // The item template is emitted by ./list-template.ts; `pageSize` is what Appsmith derived from the heights.
+  LIST_WIDGET_V2: {
+    tag: 'smith-list',
+    props: ['listData', 'itemSpacing', 'pageSize', 'primaryKeys', 'serverSidePagination', 'totalRecordsCount'],
+    events: ['onItemClick', 'onPageChange'],
+  },
+  JSON_FORM_WIDGET: {
+    tag: 'smith-json-form',
+    props: ['sourceData', 'schema', 'title', 'submitButtonLabel', 'resetButtonLabel', 'showReset', 'disabledWhenInvalid'],
+    events: ['onSubmit'],
+  },
   CURRENCY_INPUT_WIDGET: {
     tag: 'smith-currency-input',
     props: ['label', 'defaultText', 'placeholderText', 'defaultCurrencyCode', 'allowCurrencyChange', 'decimals', 'isDisabled', 'isRequired', 'regex', 'validation', 'errorMessage'],

@@ -156,3 +156,32 @@ describe('an imported app whose buttons run JS functions that change a bound tex
     }
   }, 60_000)
 })
+
+describe('an imported list and JSON form in Chromium', () => {
+  test('modalWidgetTestApp: List2 repeats its template per item (currentItem); clicking an item runs onItemClick (showModal(Modal3.name)); JSONForm2 submits to showModal(Modal5.name)', async () => {
+    const { server } = await importAndServe(join(APPS, 'modalWidgetTestApp.json'), 'list-form')
+    try {
+      const page = await browser.newPage(undefined, 'list-form')
+      const before = browser.events.filter((e) => e.kind === 'pageerror').length
+      await page.goto(server.url)
+      const names = (): Promise<string[]> => page.$$eval('smith-list[name="List2"] > [data-smith-item] smith-text[name="Text6"]', (els) => els.map((e) => e.shadowRoot?.textContent?.trim() ?? ''))
+      await expect.poll(names, { timeout: 10_000 }).toEqual(['Blue', 'Green', 'Red'])
+      const modal3 = page.locator('smith-modal[name="Modal3"]')
+      expect(await modal3.isVisible()).toBe(false)
+      await page.locator('smith-list[name="List2"] > [data-smith-item]').nth(2).click()
+      await expect.poll(() => modal3.isVisible()).toBe(true)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => modal3.isVisible()).toBe(false)
+      const form = page.locator('smith-json-form[name="JSONForm2"]')
+      expect(await form.getByLabel('Name').inputValue()).toBe('John')
+      expect(await form.getByLabel('Date Of Birth').inputValue()).toBe('1990-02-20')
+      await form.getByRole('button', { name: 'Submit' }).click()
+      await expect.poll(() => page.locator('smith-modal[name="Modal5"]').isVisible()).toBe(true)
+      expect(browser.events.filter((e) => e.kind === 'pageerror').slice(before)).toEqual([])
+      expect(browser.cspViolations()).toEqual([])
+      await page.close()
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
+})

@@ -37,7 +37,8 @@ describe('importing the shared Appsmith exports', () => {
 
   it('reports placeholders by type, non-REST plugins and custom libraries', async () => {
     const modal = await importApp(join(APPS, 'modalWidgetTestApp.json'), join(work, 'modal'))
-    expect(modal.pages[0]!.widgets.placeholders).toEqual({ LIST_WIDGET_V2: 2, JSON_FORM_WIDGET: 2 })
+    expect(modal.pages[0]!.widgets.placeholders).toEqual({})
+    expect(modal.pages[0]!.widgets.mapped).toMatchObject({ "smith-list": 2, "smith-json-form": 2 })
     expect(modal.pages[0]!.widgets.mapped['smith-modal']).toBe(5)
     const partial = await importApp(join(APPS, 'PartialImportExportSampleApp.json'), join(work, 'partial'))
     expect(partial.pages[0]!.notRunnable).toEqual({ 'postgres-plugin': ['DeleteQuery', 'InsertQuery', 'SelectQuery', 'UpdateQuery'] })

@@ -3,6 +3,7 @@
  * generated from `sourceData`, as Appsmith's "auto generate form" does) → a tree of
  * fields; default values; updates by path; validation. No DOM here.
  */
+import { formatDate, parseDateAs } from '../date-format'
 
 /** The field types the form renders (Appsmith's `fieldType` names). */
 export type FieldType =
@@ -48,6 +49,8 @@ export interface Field {
   /** Array: the item's field. */
   item?: Field
   placeholder: string
+  /** Datepicker: the moment format source values are written in (Appsmith's `dateFormat`). */
+  dateFormat?: string
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
@@ -116,6 +119,7 @@ function fieldFromSchema(key: string, entry: Record<string, unknown>, isBinding:
     options: optionsOf(entry.options),
     placeholder: typeof entry.placeholderText === 'string' ? entry.placeholderText : '',
   })
+  if (fieldType === 'Datepicker' && typeof entry.dateFormat === 'string') f.dateFormat = entry.dateFormat
   const def = entry.defaultValue
   if (def !== undefined && !(typeof def === 'string' && isBinding(def))) f.defaultValue = def
   if (fieldType === 'Array') {
@@ -164,6 +168,12 @@ export function initialValue(f: Field, source: unknown): unknown {
   if (f.fieldType === 'Number Input') {
     const n = typeof base === 'number' ? base : Number(base)
     return Number.isFinite(n) ? n : null
+  }
+  // Appsmith's generated default reads the source with the field's format
+  // (`moment(sourceData.dob, "DD/MM/YYYY")`) and gives formData the ISO form.
+  if (f.fieldType === 'Datepicker' && typeof base === 'string' && f.dateFormat !== undefined && !ISO_DATE.test(base)) {
+    const date = parseDateAs(base, f.dateFormat)
+    if (date !== undefined) return formatDate(date, 'YYYY-MM-DDTHH:mm:ss.SSSZ')
   }
   return base
 }
