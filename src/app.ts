@@ -129,7 +129,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   const warn = options.warn ?? ((message: string) => console.warn(message))
   if (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) setDiagnosticSink(warn)
   const timers = options.timers ?? globalTimers
-  // A JS object whose initialiser throws becomes an entity in error; the rest of the app starts.
+  // A JS object that does not compile or whose initialiser throws becomes an entity in error; the rest of the app starts.
   const reportBroken = (error: Error): void => warn(`smithlet: ${error.message}; the rest of the app starts without it`)
   const store = createStore({
     storage: options.storage === undefined ? idbStorage(definition.id) : options.storage,

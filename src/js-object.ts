@@ -1,4 +1,4 @@
-import { compileJSObject, RESOLVE_NAMES, type Resolver } from './compile'
+import { CompileError, compileJSObject, RESOLVE_NAMES, type Resolver } from './compile'
 import { isThenable } from './errors'
 import { signal } from './reactive'
 
@@ -37,7 +37,8 @@ export function brokenJSObjectError(entity: unknown): Error | undefined {
 /**
  * An entity in error: reading any of its members throws `error`, so a binding that reads
  * it shows the error, and a call (`Broken.fn()`) rejects with it. It is what the app
- * defines for a JS object whose initialiser threw, so the rest of the app still starts.
+ * defines for a JS object that does not compile or whose initialiser threw, so the rest
+ * of the app still starts.
  */
 export function brokenJSObject(error: Error): Record<string, unknown> {
   const entity = new Proxy(Object.create(null) as Record<string, unknown>, {
@@ -55,20 +56,22 @@ export function brokenJSObject(error: Error): Record<string, unknown> {
 }
 
 /**
- * {@link createJSObject}, except that an initialiser that throws yields a
- * {@link brokenJSObject} (reported through `onBroken`) instead of an exception.
+ * {@link createJSObject}, except that a source that does not compile (a syntax error: a
+ * {@link CompileError} naming the object, the property and its line) or an initialiser
+ * that throws yields a {@link brokenJSObject} (reported through `onBroken`) instead of an
+ * exception.
  */
 export function createJSObjectIsolated(
   name: string,
   definition: JSObjectDefinition,
   resolve: Resolver,
   onRefresher: ((refresh: () => void) => void) | undefined,
-  onBroken: (error: JSObjectInitError) => void,
+  onBroken: (error: JSObjectInitError | CompileError) => void,
 ): Record<string, unknown> {
   try {
     return createJSObject(name, definition, resolve, onRefresher)
   } catch (error) {
-    if (!(error instanceof JSObjectInitError)) throw error
+    if (!(error instanceof JSObjectInitError || error instanceof CompileError)) throw error
     onBroken(error)
     return brokenJSObject(error)
   }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { jsObjectSource } from '../compile'
+import { compileJSObject, jsObjectSource } from '../compile'
 
 /** The import suffix that marks a JS object file: `import Main from './Main.js?jsobject'`. */
 export const JS_OBJECT_SUFFIX = '?jsobject'
@@ -7,10 +7,18 @@ export const JS_OBJECT_SUFFIX = '?jsobject'
 /**
  * The ES module text for a JS object file, compiled ahead of time: the same body
  * the runtime would build with `new Function`, emitted as a real function, so the
- * bundle needs no `'unsafe-eval'`. Throws the compiler's error naming the object.
+ * bundle needs no `'unsafe-eval'`. Throws the compiler's error naming the object (and,
+ * for a syntax error the engine finds, the property and its line), as the runtime would.
  */
 export function jsObjectModule(source: string, name: string): string {
   const body = jsObjectSource(source, name)
+  try {
+    // Build time only: a syntax error is named here, not as esbuild's bare parse error in a generated module.
+    new Function('$r', body)
+  } catch (error) {
+    if (error instanceof SyntaxError) compileJSObject(source, name)
+    throw error
+  }
   return `export default { name: ${JSON.stringify(name)}, factory: function ($r) { ${body}\n} };\n`
 }
 

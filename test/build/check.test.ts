@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { buildApp } from '../../src/build/build-app'
 import { checkAppFolder } from '../../src/build/check'
 import { createApp } from '../../src/cli/create'
 import { runCli } from '../../src/cli/run'
@@ -98,6 +99,29 @@ describe('checkAppFolder', () => {
     const [problem, ...rest] = await checkAppFolder(broken)
     expect(rest).toEqual([])
     expect(problem).toMatchObject({ file: join(broken, 'smithlet.config.js'), line: 4, column: 1 })
+  })
+})
+
+describe('a JS object with a syntax error, in an app folder', () => {
+  // The runtime isolates such an object (test/src/js-object.test.ts); the tools must still say where it is.
+  test('check reports it at line:col, and the build refuses it naming the object, its file, the property and the line', async () => {
+    const dir = await starter('syntax', { 'js/Broken.js': () => 'export default {\n  rows: [],\n  total() {\n    return 1 +;\n  },\n};\n' })
+    const problems = await checkAppFolder(dir)
+    expect(problems.map((p) => ({ ...p, file: p.file.slice(dir.length + 1) }))).toEqual([
+      { file: 'js/Broken.js', line: 4, column: 15, message: 'JS object Broken: syntax error: Unexpected token' },
+    ])
+    const failure = await buildApp({ dir, outdir: join(tmp, 'syntax-dist') }).then(() => null, (e: unknown) => e as { errors?: Array<{ text: string; location: { file: string; line: number } | null }> })
+    expect(failure?.errors).toHaveLength(1)
+    expect(failure!.errors![0]!.text).toMatch(/^JS object "Broken": SyntaxError: .+ in property total \(line 3\)$/)
+    expect(failure!.errors![0]!.location).toMatchObject({ file: 'js/Broken.js', line: 3 })
+    const errors: string[] = []
+    const error = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')))
+    try {
+      expect(await runCli(['build', dir, '--outdir', join(tmp, 'syntax-dist')])).toBe(1)
+    } finally {
+      error.mockRestore()
+    }
+    expect(errors.join('\n')).toMatch(/the build failed/)
   })
 })
 

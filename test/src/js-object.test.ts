@@ -29,17 +29,28 @@ export default {
     ['a bare object', '{ a: 1 }'],
     ['text after the object', 'export default { a: 1 }\nconsole.log(1)'],
     ['an empty source', ''],
-  ])('rejects %s with an error naming the object', async (_, source) => {
-    await expect(
-      createApp({ id: 'bad-js', jsObjects: { Broken_JS: source } }, { storage: null, channel: null }),
-    ).rejects.toThrow(/Broken_JS/)
+  ])('refuses %s with an error naming the object; the app still starts', async (_, source) => {
+    const warnings: string[] = []
+    const app = await createApp({ id: 'bad-js', jsObjects: { Broken_JS: source } }, { storage: null, channel: null, warn: (m) => void warnings.push(m) })
+    try {
+      expect(warnings).toEqual([expect.stringMatching(/^smithlet: JS object "Broken_JS": .*; the rest of the app starts without it$/)])
+      await expect(app.run('{{ Broken_JS.a }}')).rejects.toThrow(/^JS object "Broken_JS": /)
+      expect(await app.run('{{ 1 + 1 }}')).toBe(2)
+    } finally {
+      app.dispose()
+    }
   })
 
   it('a syntax error names the object and the property', async () => {
-    await expect(
-      createApp({ id: 'bad-js2', jsObjects: { Broken_JS: 'export default {\n  ok: 1,\n  bad() { return 1 +; },\n}' } },
-        { storage: null, channel: null }),
-    ).rejects.toThrow(/Broken_JS[\s\S]*bad/)
+    const warnings: string[] = []
+    const app = await createApp({ id: 'bad-js2', jsObjects: { Broken_JS: 'export default {\n  ok: 1,\n  bad() { return 1 +; },\n}' } },
+      { storage: null, channel: null, warn: (m) => void warnings.push(m) })
+    try {
+      expect(warnings).toEqual([expect.stringMatching(/Broken_JS[\s\S]*bad/)])
+      await expect(app.run('{{ Broken_JS.ok }}')).rejects.toThrow(/Broken_JS[\s\S]*bad/)
+    } finally {
+      app.dispose()
+    }
   })
 })
 
@@ -194,6 +205,38 @@ describe('a JS object whose initialiser throws', () => {
       expect(app.evaluate('{{ typeof Broken }}')).toBe('object')
       await app.runPageLoad()
       expect(warnings.slice(1)).toEqual([expect.stringMatching(/page-load action Broken\.load failed: JSObjectInitError: JS object "Broken" failed to initialise/)])
+      expect(app.evaluate('{{ Fine.answer.data }}')).toBe(42)
+    } finally {
+      app.dispose()
+    }
+  })
+})
+
+describe('a JS object with a syntax error', () => {
+  it('is an entity in error like a throwing one: the error names the object, the property and its line; the rest of the app starts', async () => {
+    const warnings: string[] = []
+    const app = await createApp(
+      {
+        id: 'broken-syntax',
+        jsObjects: {
+          Typo: 'export default {\n  rows: [],\n  load() {\n    return 1 +;\n  },\n}',
+          Fine: 'export default { answer() { return 42 } }',
+        },
+        pageLoad: ['Typo.load', 'Fine.answer'],
+      },
+      { storage: null, channel: null, warn: (m) => void warnings.push(m) },
+    )
+    try {
+      expect(warnings).toEqual([expect.stringMatching(/^smithlet: JS object "Typo": SyntaxError: .* in property load \(line 3\); the rest of the app starts without it$/)])
+      expect(await app.run('{{ Fine.answer() }}')).toBe(42)
+      const call = app.run('{{ Typo.load() }}')
+      await expect(call).rejects.toThrow(/^JS object "Typo": SyntaxError: .* in property load \(line 3\)$/)
+      await expect(call).rejects.toMatchObject({ name: 'CompileError', objectName: 'Typo', line: 3 })
+      const value = app.evaluate('{{ Typo.rows.length }}')
+      expect(value).toBeInstanceOf(BindingError)
+      expect((value as BindingError).message).toMatch(/JS object "Typo": SyntaxError/)
+      await app.runPageLoad()
+      expect(warnings.slice(1)).toEqual([expect.stringMatching(/page-load action Typo\.load failed: CompileError: JS object "Typo": SyntaxError: .* \(line 3\)/)])
       expect(app.evaluate('{{ Fine.answer.data }}')).toBe(42)
     } finally {
       app.dispose()
