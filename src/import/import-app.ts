@@ -82,6 +82,7 @@ export async function writeApp(app: SourceApp, dir: string, options: ImportOptio
     const converted = convertPage(folder, page.dsl)
     await writeFile(join(pageDir, 'index.html'), converted.html)
     await writeFile(join(pageDir, 'layout.css'), converted.css)
+    for (const note of converted.notes) notes.push(`page ${page.name}: ${note}`)
 
     const jsObjects: string[] = []
     for (const collection of app.collections.filter((c) => c.page === page.name)) {

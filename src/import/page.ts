@@ -6,9 +6,11 @@
  * unknown types become `<smith-placeholder>` of the same cell, and their children
  * are left out and counted. A list's item template goes into its `<template>`.
  */
+import { attributeValue, escapeAttr, hasBinding, kebab } from './attributes'
 import { CONTAINER_TYPES, mappingFor } from './widget-map'
 import { gridArea, pageStylesheet, placementRules, readingOrder } from './layout'
 import { listTemplate } from './list-template'
+import { buttonGroupChildren, menuButtonChildren } from './menu-items'
 import { ITEM_ATTRIBUTE } from '../list-scope'
 import type { DslWidget } from './source'
 
@@ -30,23 +32,8 @@ export interface ConvertedPage {
   readonly html: string
   readonly css: string
   readonly stats: PageStats
-}
-
-const escapeAttr = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
-const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
-const hasBinding = (value: string): boolean => /\{\{[\s\S]*\}\}/.test(value)
-
-/** An attribute value for a property value, or null when it is best left out. */
-function attributeValue(value: unknown): string | null {
-  if (value === undefined || value === null) return null
-  if (typeof value === 'string') return value
-  if (typeof value === 'boolean' || typeof value === 'number') return `{{${JSON.stringify(value)}}}`
-  try {
-    // Static data (options, tabsObj): a binding to its JSON keeps it an object.
-    return `{{${JSON.stringify(value)}}}`
-  } catch {
-    return null
-  }
+  /** What did not carry over inside mapped widgets (dynamic menu items…), for the report. */
+  readonly notes: readonly string[]
 }
 
 /** Converts a page. `page` names the page (its CSS scope). */
@@ -56,6 +43,7 @@ export function convertPage(page: string, dsl: DslWidget): ConvertedPage {
   const narrow: string[] = []
   const extra: string[] = []
   const scope = `.smith-page[data-page=${JSON.stringify(page)}]`
+  const notes: string[] = []
 
   const countAll = (w: DslWidget): number => (w.children ?? []).reduce((n, c) => n + (c.type === 'CANVAS_WIDGET' ? 0 : 1) + countAll(c), 0)
 
@@ -124,6 +112,12 @@ export function convertPage(page: string, dsl: DslWidget): ConvertedPage {
       for (const c of template.widgets) extra.push(`${scope} [${ITEM_ATTRIBUTE}] > [name=${JSON.stringify(c.widgetName)}] { height: 100%; }`)
       const items = readingOrder(template.widgets).map((c) => emit(c, depth + 2)).join('')
       inner = `${pad}  <template>\n${items}${pad}  </template>\n`
+    } else if (w.type === 'MENU_BUTTON_WIDGET' || w.type === 'BUTTON_GROUP_WIDGET') {
+      // Items and buttons are kept inside one property in Appsmith: see ./menu-items.ts.
+      const counts = { bindings: 0, triggers: 0, notes }
+      inner = (w.type === 'MENU_BUTTON_WIDGET' ? menuButtonChildren : buttonGroupChildren)(w, `${pad}  `, counts)
+      stats.bindings += counts.bindings
+      stats.triggers += counts.triggers
     } else {
       inner = readingOrder(w.children ?? []).map((c) => emit(c, depth + 1)).join('')
     }
@@ -134,7 +128,7 @@ export function convertPage(page: string, dsl: DslWidget): ConvertedPage {
 
   const body = readingOrder(dsl.children ?? []).map((c) => emit(c, 1)).join('')
   const html = `<smith-canvas class="smith-page" data-page="${escapeAttr(page)}">\n${body}</smith-canvas>\n`
-  return { html, css: pageStylesheet(page, scope, desktop, narrow, extra), stats }
+  return { html, css: pageStylesheet(page, scope, desktop, narrow, extra), stats, notes }
 }
 
 /** A colour or similar value fit for a declaration (anything that could end it is dropped). */

@@ -69,6 +69,9 @@ export const WIDGET_MAP: Readonly<Record<string, WidgetMapping>> = {
     props: ['sourceData', 'schema', 'title', 'submitButtonLabel', 'resetButtonLabel', 'showReset', 'disabledWhenInvalid'],
     events: ['onSubmit'],
   },
+  // Their items / buttons become child elements (./menu-items.ts).
+  MENU_BUTTON_WIDGET: { tag: 'smith-menu-button', props: ['label', 'iconName', 'menuVariant', 'isDisabled'], rename: { menuVariant: 'buttonVariant' } },
+  BUTTON_GROUP_WIDGET: { tag: 'smith-button-group', props: ['orientation', 'isDisabled'] },
   CURRENCY_INPUT_WIDGET: {
     tag: 'smith-currency-input',
     props: ['label', 'defaultText', 'placeholderText', 'defaultCurrencyCode', 'allowCurrencyChange', 'decimals', 'isDisabled', 'isRequired', 'regex', 'validation', 'errorMessage'],
