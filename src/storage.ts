@@ -1,5 +1,8 @@
 import { entries as idbEntries, getMany as idbGetMany, promisifyRequest, type UseStore } from 'idb-keyval'
 
+/** idb-keyval's `entries` as the store uses it: its keys are always strings. */
+type Entries = ReturnType<typeof idbEntries<string, unknown>>
+
 /** One change to the persisted store, applied in order. */
 export type StoreOp =
   | { readonly kind: 'set'; readonly key: string; readonly value: unknown }
@@ -14,10 +17,10 @@ export type StoreOp =
 export interface StorageBackend {
   /** A short name for warnings ("IndexedDB", "memory"). */
   readonly kind: string
-  /** Every persisted entry; the store loads these before any page-load action runs. */
-  entries(): Promise<Array<[string, unknown]>>
-  /** Current values of some keys (after another tab said they changed). */
-  getMany(keys: readonly string[]): Promise<unknown[]>
+  /** Every persisted entry (idb-keyval's `entries`); the store loads these before any page-load action runs. */
+  entries(): Entries
+  /** Current values of some keys, after another tab said they changed (idb-keyval's `getMany`). */
+  getMany(keys: Parameters<typeof idbGetMany>[0]): ReturnType<typeof idbGetMany<unknown>>
   /** Applies `ops` in order as one atomic transaction. */
   apply(ops: readonly StoreOp[]): Promise<void>
   /** Releases the backend's connection for good (the app's `dispose`); later calls reject. */
@@ -40,6 +43,10 @@ export function idbStorage(appId: string, factory?: IDBFactory): StorageBackend 
   // Invariant: `opening` is the connection in use or being opened; undefined once it is
   // closed (by us, by another tab's versionchange, or by the browser).
   let opening: Promise<IDBDatabase> | undefined
+  // Invariant: the connection `opening` resolved to, while it is open; else undefined. It
+  // lets a write start its transaction synchronously, with no await before its puts.
+  let connected: IDBDatabase | undefined
+  // Invariant: true once close() ran; every later read or write rejects.
   let closed = false
   const open = (): Promise<IDBDatabase> => {
     if (closed) return Promise.reject(new Error(`the store of app "${appId}" was disposed`))
@@ -53,12 +60,14 @@ export function idbStorage(appId: string, factory?: IDBFactory): StorageBackend 
     const promise = promisifyRequest(request).then((db) => {
       const forget = (): void => {
         if (opening === promise) opening = undefined
+        if (connected === db) connected = undefined
       }
       db.onversionchange = () => {
         db.close()
         forget()
       }
       db.onclose = forget
+      if (opening === promise) connected = db
       return db
     })
     promise.catch(() => {
@@ -67,14 +76,21 @@ export function idbStorage(appId: string, factory?: IDBFactory): StorageBackend 
     opening = promise
     return promise
   }
-  const use: UseStore = async (mode, callback) => {
-    let db = await open()
-    let tx: IDBTransaction
+  /** A transaction on the open connection, or null when it was closed under us (another tab's versionchange). */
+  const transaction = (db: IDBDatabase, mode: IDBTransactionMode): IDBTransaction | null => {
     try {
-      tx = db.transaction(storeName, mode)
+      return db.transaction(storeName, mode)
     } catch (error) {
-      // Closed between open and now (another tab's versionchange): reopen once.
       if (!(error instanceof DOMException) || error.name !== 'InvalidStateError') throw error
+      if (connected === db) connected = undefined
+      return null
+    }
+  }
+  const use: UseStore = async (mode, callback) => {
+    let db = connected ?? (await open())
+    let tx = transaction(db, mode)
+    if (tx === null) {
+      // Closed between open and now: reopen once.
       if (opening !== undefined && (await opening) === db) opening = undefined
       db = await open()
       tx = db.transaction(storeName, mode)
@@ -83,8 +99,9 @@ export function idbStorage(appId: string, factory?: IDBFactory): StorageBackend 
   }
   return {
     kind: 'IndexedDB',
-    entries: () => idbEntries<string>(use).then((all) => all.map(([k, v]) => [String(k), v] as [string, unknown])),
-    getMany: (keys) => idbGetMany([...keys], use),
+    // As idb-keyval reads them: no copy of what it returns (the store only writes string keys).
+    entries: () => idbEntries<string, unknown>(use),
+    getMany: (keys) => idbGetMany<unknown>(keys, use),
     apply: (ops) =>
       use('readwrite', (s) => {
         for (const op of ops) {
@@ -98,6 +115,7 @@ export function idbStorage(appId: string, factory?: IDBFactory): StorageBackend 
       closed = true
       const current = opening
       opening = undefined
+      connected = undefined
       current?.then((db) => db.close(), () => undefined)
     },
   }
@@ -110,8 +128,8 @@ export function idbStorage(appId: string, factory?: IDBFactory): StorageBackend 
 export function memoryStorage(data: Map<string, unknown> = new Map()): StorageBackend {
   return {
     kind: 'memory',
-    entries: async () => [...data].map(([k, v]) => [k, structuredClone(v)] as [string, unknown]),
-    getMany: async (keys) => keys.map((k) => structuredClone(data.get(k))),
+    entries: async () => [...data].map(([k, v]): [string, unknown] => [k, structuredClone(v)]),
+    getMany: async (keys) => keys.map((k) => structuredClone(data.get(k as string))),
     apply: async (ops) => {
       for (const op of ops) {
         if (op.kind === 'set') data.set(op.key, structuredClone(op.value))

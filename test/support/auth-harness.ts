@@ -25,7 +25,7 @@ export function countingStorage(data = new Map<string, unknown>()): StorageBacke
       storage.reads++
       return inner.entries()
     },
-    getMany: (keys: readonly string[]) => {
+    getMany: (keys: Parameters<StorageBackend['getMany']>[0]) => {
       storage.reads++
       return inner.getMany(keys)
     },

@@ -1,0 +1,177 @@
+/**
+ * The store's memory: one {@link KeyState} per key this tab has read or written, the keys
+ * that exist in their order, and the read-only reactive view bindings see as
+ * `appsmith.store`. One Map lookup per write: the value, its signal, the key's existence,
+ * its memory-only flag, its last local write and its place in the pending batch all live
+ * on the key's one state object.
+ */
+import { batch, signal, type Signal } from './reactive'
+
+/** One key as this tab knows it. */
+export class KeyState {
+  /** The key's value; undefined while it does not exist. */
+  value: unknown
+  /**
+   * Tracks reads of the key for bindings; made by the first read (so a key nobody reads
+   * costs no signal), then always holding `value`.
+   */
+  signal: Signal<unknown> | undefined
+  /** The key exists now (a key stored as undefined still does); true exactly when the key is in `StoreKeys.present`. */
+  present: boolean
+  /** Last written with persist = false: tab-local, untouched by other tabs' clears and by reloads. */
+  memoryOnly: boolean
+  /** `StoreKeys.writes` at this tab's last write or removal of the key; 0 if it never wrote it. */
+  written: number
+  /** The id of the batch holding this key's op (see store-batch.ts); any other value means none. */
+  batch: number
+  /** The index of that op in its batch; meaningless unless `batch` is the open batch's id. */
+  slot: number
+
+  constructor(value: unknown) {
+    this.value = value
+    this.signal = undefined
+    this.present = false
+    this.memoryOnly = false
+    this.written = 0
+    this.batch = 0
+    this.slot = 0
+  }
+}
+
+/** The store's memory, written by local writes (counted) and by reads from disk (not counted). */
+export interface StoreKeys {
+  /** The read-only reactive view bindings see as `appsmith.store`. */
+  readonly view: Readonly<Record<string, unknown>>
+  /** The keys that exist, in the order they were (last) added. */
+  readonly present: ReadonlySet<string>
+  /** How many local writes and removals there have been: compare with `KeyState.written`. */
+  readonly writes: number
+  /** How many local clears there have been. */
+  readonly clears: number
+  /** The key's state, if this tab has ever read or written it. */
+  peek(key: string): KeyState | undefined
+  /** A local write: the value is visible at once; returns the key's state. */
+  write(key: string, value: unknown, memoryOnly: boolean): KeyState
+  /** A local removal; returns the key's state. */
+  remove(key: string): KeyState
+  /** A local clear: every key goes, memory-only ones too. */
+  clear(): void
+  /** A value read from disk (another tab's write, or hydration). */
+  load(key: string, value: unknown): void
+  /** A key found deleted on disk. */
+  unload(key: string): void
+}
+
+const READ_ONLY = 'appsmith.store is read-only: write with storeValue(key, value), removeValue(key) or clearStore()'
+
+/** Creates an empty store memory. */
+export function createStoreKeys(): StoreKeys {
+  // Invariant: key → its state, for every key read or written since the store was created.
+  const states = new Map<string, KeyState>()
+  // Invariant: exactly the keys whose state has `present`, in the order they became present.
+  const present = new Set<string>()
+  // Bumped whenever `present` changes, so Object.keys(appsmith.store) and `in` are reactive.
+  const keysVersion = signal(0, { name: 'appsmith.store (keys)' })
+  let writes = 0
+  let clears = 0
+
+  const stateOf = (key: string): KeyState => {
+    let state = states.get(key)
+    if (state === undefined) states.set(key, (state = new KeyState(undefined)))
+    return state
+  }
+
+  /** Reads the key as a binding does: tracked, so the reader re-runs when it changes. */
+  const read = (key: string): unknown => {
+    const state = stateOf(key)
+    // Named for the devtools' dependency list (`appsmith.store.count`).
+    state.signal ??= signal(state.value, { name: `appsmith.store.${key}` })
+    return state.signal.value
+  }
+
+  const set = (state: KeyState, value: unknown): void => {
+    state.value = value
+    if (state.signal !== undefined) state.signal.value = value
+  }
+
+  /** Sets the value (creating the state with it when new) and makes the key present. */
+  const put = (key: string, value: unknown): KeyState => {
+    let state = states.get(key)
+    if (state === undefined) states.set(key, (state = new KeyState(value)))
+    else set(state, value)
+    if (!state.present) {
+      state.present = true
+      present.add(key)
+      keysVersion.value++
+    }
+    return state
+  }
+
+  const drop = (state: KeyState, key: string): void => {
+    set(state, undefined)
+    if (state.present) {
+      state.present = false
+      present.delete(key)
+      keysVersion.value++
+    }
+  }
+
+  const view = new Proxy(Object.create(null) as Record<string, unknown>, {
+    get: (_, key) => (typeof key === 'string' ? read(key) : undefined),
+    has: (_, key) => typeof key === 'string' && (keysVersion.value, present.has(key)),
+    ownKeys: () => (keysVersion.value, [...present]),
+    getOwnPropertyDescriptor: (_, key) =>
+      typeof key === 'string' && (keysVersion.value, present.has(key))
+        ? { value: read(key), enumerable: true, configurable: true, writable: false }
+        : undefined,
+    set: () => {
+      throw new TypeError(READ_ONLY)
+    },
+    deleteProperty: () => {
+      throw new TypeError(READ_ONLY)
+    },
+    defineProperty: () => {
+      throw new TypeError(READ_ONLY)
+    },
+  })
+
+  return {
+    view,
+    present,
+    get writes() {
+      return writes
+    },
+    get clears() {
+      return clears
+    },
+    peek: (key) => states.get(key),
+    write(key, value, memoryOnly) {
+      const state = put(key, value)
+      state.written = ++writes
+      state.memoryOnly = memoryOnly
+      return state
+    },
+    remove(key) {
+      const state = stateOf(key)
+      state.written = ++writes
+      state.memoryOnly = false
+      drop(state, key)
+      return state
+    },
+    clear() {
+      clears++
+      batch(() => {
+        for (const key of [...present]) {
+          const state = states.get(key)!
+          state.memoryOnly = false
+          drop(state, key)
+        }
+      })
+    },
+    load: (key, value) => void put(key, value),
+    unload(key) {
+      const state = states.get(key)
+      if (state !== undefined) drop(state, key)
+    },
+  }
+}
