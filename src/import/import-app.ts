@@ -3,11 +3,10 @@
  * smithlet app folder (see HELPERS/DESIGN: smithlet.config.js, pages/<Page>/index.html,
  * page.json, the page's layout stylesheet, js/ and queries/), and the import report.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { convertAction, jsObjectFile, pageActions, type DatasourceRef, type QueryFileContent } from './actions'
+import { importLibraries, type LibraryReport } from './libraries'
 import { convertPage, type PageStats } from './page'
 import { readSource, type SourceApp } from './source'
 
@@ -17,6 +16,8 @@ export interface ImportOptions {
   readonly datasources?: Readonly<Record<string, string>>
   /** Install custom JS libraries from npm into the app folder (default false). */
   readonly installLibraries?: boolean
+  /** The npm registry to install them from (default: npm's own setting). */
+  readonly registry?: string
   /** The app id (names its IndexedDB store). Default: from the app's name. */
   readonly id?: string
 }
@@ -41,7 +42,7 @@ export interface ImportReport {
   readonly pages: readonly PageReport[]
   /** Datasources: config key → base URL, and whether the source gave it. */
   readonly datasources: ReadonlyArray<{ key: string; url: string; fromSource: boolean; appsmithName: string }>
-  readonly libraries: ReadonlyArray<{ name: string; version?: string; installed: boolean; note: string }>
+  readonly libraries: readonly LibraryReport[]
   /** Anything else the person should know. */
   readonly notes: readonly string[]
 }
@@ -138,22 +139,7 @@ export async function writeApp(app: SourceApp, dir: string, options: ImportOptio
     dsReport.push({ key: ds.key, url: configDatasources[ds.key]!, fromSource: given === undefined && ds.url !== undefined, appsmithName: ds.appsmithName })
   }
 
-  const libraries: Record<string, string> = {}
-  const libReport: Array<{ name: string; version?: string; installed: boolean; note: string }> = []
-  for (const lib of app.libraries) {
-    const accessor = lib.accessor.find((a) => IDENT.test(a))
-    const spec = lib.version ? `${lib.name}@${lib.version}` : lib.name
-    if (accessor === undefined) {
-      libReport.push({ name: lib.name, version: lib.version, installed: false, note: 'no usable accessor name' })
-      continue
-    }
-    if (options.installLibraries && installPackage(dir, spec)) {
-      libraries[accessor] = lib.name
-      libReport.push({ name: lib.name, version: lib.version, installed: true, note: `installed; in scope as ${accessor}` })
-    } else {
-      libReport.push({ name: lib.name, version: lib.version, installed: false, note: `not installed: run npm install ${spec} in the app folder and add libraries: { ${accessor}: '${lib.name}' } to smithlet.config.js` })
-    }
-  }
+  const { libraries, report: libReport } = await importLibraries(app.libraries, dir, { install: options.installLibraries, registry: options.registry })
 
   const id = options.id ?? (app.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'appsmith-app')
   const config: Record<string, unknown> = { id, title: app.name, pages: app.pages.map((p) => folders.get(p.name)!) }
@@ -165,12 +151,4 @@ export async function writeApp(app: SourceApp, dir: string, options: ImportOptio
     `// Imported from the Appsmith app ${JSON.stringify(app.name)} by smithlet import.\nexport default ${JSON.stringify(config, null, 2)}\n`,
   )
   return { format: app.format, app: app.name, dir, pages: pageReports, datasources: dsReport, libraries: libReport, notes }
-}
-
-function installPackage(dir: string, spec: string): boolean {
-  if (!existsSync(join(dir, 'package.json'))) {
-    spawnSync('npm', ['init', '-y'], { cwd: dir, stdio: 'ignore' })
-  }
-  const result = spawnSync('npm', ['install', spec, '--no-audit', '--no-fund'], { cwd: dir, stdio: 'ignore', timeout: 120_000 })
-  return result.status === 0
 }
