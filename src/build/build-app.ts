@@ -21,10 +21,10 @@ import type { BuildOptions, Message, Plugin } from 'esbuild'
 import { loadAppFolder } from './app-folder'
 import type { AppFolder } from './app-folder'
 import { APP_ENTRY, APP_STYLESHEET, smithletPlugin } from './esbuild-plugin'
-import { STRICT_CSP, pageShell } from './page-shell'
+import { FRAME_HEADER_CSP, HEADER_CSP, STRICT_CSP, pageShell } from './page-shell'
 import { sizeOf } from './sizes'
 import type { BundleSize } from './sizes'
-import { CUSTOM_WIDGET_FRAME_CSP, CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
+import { CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
 
 /** Options of {@link appBuildOptions}. */
 export interface AppBuildConfig {
@@ -86,17 +86,19 @@ export function pageDocuments(folder: AppFolder, options: { cspMeta?: string } =
 }
 
 /**
- * The `_headers` file: the strict CSP on every page document, the custom-widget frame's
- * own policy on the frame document. Per path rather than one `/*` rule: hosts that read
- * the file (Netlify, Cloudflare Pages) add up every rule that matches, and two CSP headers
- * are both enforced, so a `/*` policy would also lock the frame's sandboxed code out.
+ * The `_headers` file: the strict CSP with `frame-ancestors 'none'` (no site may frame a
+ * page) on every page document, the custom-widget frame's own policy with
+ * `frame-ancestors 'self'` (the app's pages frame it) on the frame document. Per path
+ * rather than one `/*` rule: hosts that read the file (Netlify, Cloudflare Pages) add up
+ * every rule that matches, and two CSP headers are both enforced, so a `/*` policy would
+ * also lock the frame's sandboxed code out, and the pages' frame-ancestors the frame itself.
  */
 export function headersFile(folder: AppFolder): string {
   const rule = (path: string, policy: string): string => `${path}\n  Content-Security-Policy: ${policy}\n`
   let out = '/*\n  X-Content-Type-Options: nosniff\n'
-  out += rule('/', STRICT_CSP) + rule('/index.html', STRICT_CSP)
-  for (const page of folder.pages) out += rule(`/${page.name}`, STRICT_CSP) + rule(`/${page.name}/*`, STRICT_CSP)
-  return out + rule(`/${CUSTOM_WIDGET_FRAME_FILE}`, CUSTOM_WIDGET_FRAME_CSP)
+  out += rule('/', HEADER_CSP) + rule('/index.html', HEADER_CSP)
+  for (const page of folder.pages) out += rule(`/${page.name}`, HEADER_CSP) + rule(`/${page.name}/*`, HEADER_CSP)
+  return out + rule(`/${CUSTOM_WIDGET_FRAME_FILE}`, FRAME_HEADER_CSP)
 }
 
 /** Options of {@link buildApp}. */

@@ -33,8 +33,8 @@ import type { BuildResult, Message, Plugin } from 'esbuild'
 import { loadAppFolder } from './app-folder'
 import { appBuildOptions } from './build-app'
 import { contentTypeOf } from './content-type'
-import { HEADER_CSP, pageShell } from './page-shell'
-import { CUSTOM_WIDGET_FRAME_CSP, CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
+import { FRAME_HEADER_CSP, HEADER_CSP, pageShell } from './page-shell'
+import { CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
 import { createProxy } from './proxy'
 
 /** Dev-only endpoints, under a prefix no app route uses. */
@@ -159,7 +159,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         }
         next.set('/index.html', next.get(`/${folder.pages[0]!.name}/index.html`)!)
         // Custom widgets' frame document, next to the bundle, with its own policy (widgets/custom-widget/frame-document.ts).
-        next.set(`/${CUSTOM_WIDGET_FRAME_FILE}`, { body: Buffer.from(customWidgetFrameHtml()), type: contentTypeOf('page.html'), csp: CUSTOM_WIDGET_FRAME_CSP })
+        next.set(`/${CUSTOM_WIDGET_FRAME_FILE}`, { body: Buffer.from(customWidgetFrameHtml()), type: contentTypeOf('page.html'), csp: FRAME_HEADER_CSP })
         if (watch) next.set(RELOAD_CLIENT_PATH, { body: Buffer.from(RELOAD_CLIENT), type: contentTypeOf('reload.js') })
         assets = next
         pages = new Set(folder.pages.map((p) => p.name))

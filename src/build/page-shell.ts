@@ -6,6 +6,8 @@
  * style-src 'self'`.
  */
 
+import { CUSTOM_WIDGET_FRAME_CSP } from '../../widgets/custom-widget/frame-document'
+
 /** The policy built apps are made for and served with. */
 export const STRICT_CSP = "script-src 'self'; style-src 'self'"
 
@@ -15,6 +17,13 @@ export const STRICT_CSP = "script-src 'self'; style-src 'self'"
  * warn about it, so the meta tag carries STRICT_CSP alone.
  */
 export const HEADER_CSP = `${STRICT_CSP}; frame-ancestors 'none'`
+
+/**
+ * The custom widgets' frame document's policy as an HTTP header: its own policy
+ * (widgets/custom-widget/frame-document.ts) plus `frame-ancestors 'self'`, so the app's
+ * pages may frame it and no other site can.
+ */
+export const FRAME_HEADER_CSP = `${CUSTOM_WIDGET_FRAME_CSP}; frame-ancestors 'self'`
 
 /** What the shell links to. */
 export interface ShellOptions {

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { STRICT_CSP } from '../../src/build/page-shell'
+import { HEADER_CSP, STRICT_CSP } from '../../src/build/page-shell'
 import { launchBrowser } from '../e2e/browser'
 import type { E2EBrowser } from '../e2e/browser'
 import { waitForText, widgetText } from '../e2e/demo-page'
@@ -116,8 +116,8 @@ describe('the packed tarball, installed into an empty folder', () => {
     const files = (await readdir(dist, { recursive: true })).sort()
     expect(files).toEqual(expect.arrayContaining(['index.html', 'Home/index.html', 'About/index.html', 'app.js', 'app.css', 'data.json', '_headers']))
     const headers = await readFile(join(dist, '_headers'), 'utf8')
-    // The strict policy on each page document, and not on the custom widgets' frame.
-    for (const path of ['/', '/index.html', '/Home/*', '/About/*']) expect(headers).toContain(`${path}\n  Content-Security-Policy: ${STRICT_CSP}\n`)
+    // The strict policy with frame-ancestors 'none' on each page document, and not on the custom widgets' frame.
+    for (const path of ['/', '/index.html', '/Home/*', '/About/*']) expect(headers).toContain(`${path}\n  Content-Security-Policy: ${HEADER_CSP}\n`)
     expect(headers).not.toMatch(/^\/\*\n  Content-Security-Policy/m)
     expect(headers).toMatch(/^\/smith-custom-widget\.html\n  Content-Security-Policy: (?!script-src 'self'; style-src 'self'\n)/m)
 

@@ -20,8 +20,15 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
-/** Serves `dir` with `headers` on every response. */
-export async function startStaticServer(dir: string, headers: Readonly<Record<string, string>> = {}): Promise<StaticServer> {
+/**
+ * Serves `dir` with `headers` on every response, plus what `headersFor` gives the path
+ * (a build's `_headers`, see ./headers-file.ts).
+ */
+export async function startStaticServer(
+  dir: string,
+  headers: Readonly<Record<string, string>> = {},
+  headersFor?: (path: string) => Readonly<Record<string, string | string[]>>,
+): Promise<StaticServer> {
   const root = resolve(dir)
   const requests: Array<{ path: string; status: number }> = []
   const server = createServer((req, res) => {
@@ -35,7 +42,7 @@ export async function startStaticServer(dir: string, headers: Readonly<Record<st
       }
       const status = info?.isFile() ? 200 : 404
       requests.push({ path, status })
-      res.writeHead(status, { ...headers, 'Content-Type': status === 200 ? contentTypeOf(file) : 'text/plain; charset=utf-8' })
+      res.writeHead(status, { ...headers, ...headersFor?.(path), 'Content-Type': status === 200 ? contentTypeOf(file) : 'text/plain; charset=utf-8' })
       if (status === 200) createReadStream(file).pipe(res)
       else res.end('not found')
     })()
