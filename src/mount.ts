@@ -1,30 +1,18 @@
-import { diagnose, evaluatingBinding } from './diagnostics'
+import { diagnose } from './diagnostics'
 import type { Inspector } from './inspect'
-import { compileTemplate, locateError } from './template-compile'
+import { compileTemplate } from './template-compile'
 import type { Resolver } from './compile'
 import { argumentError, BindingError } from './errors'
-import { httpText } from './friendly-error'
 import type { AlertType } from './globals'
 import type { Query } from './query'
-import { computed, signal, type EffectScope, type ReadonlySignal, type Signal } from './reactive'
+import { computed, effect, signal, type EffectScope } from './reactive'
 import { bindableProperties, exposedMethods, isBoundAttribute, showsAlerts } from './widget-contract'
-import { createItemBinder, itemRootOf, type ItemBinder } from './list-scope'
+import { createItemBinder, ITEM_ATTRIBUTE, itemRootOf, type ItemBinder } from './list-scope'
+import { Binding, MountedWidget, unbox, type WidgetElement } from './mounted-widget'
 
 /** The events a widget dispatches for the runtime (widgets/smith-element.ts). */
 const TRIGGER_EVENT = 'smith-trigger'
 const VISIBILITY_EVENT = 'smith-visibility'
-
-/** What the runtime expects of a widget element (see widgets/smith-element.ts). */
-interface WidgetElement extends HTMLElement {
-  meta?: Record<string, Signal<unknown>>
-  errors?: Record<string, string>
-  loading?: boolean
-  resetMeta?: () => void
-  show?: (message: string, type: AlertType, key?: string) => void
-  /** Closes the alerts shown under `key` (the situation they describe is over). */
-  dismissKey?: (key: string) => void
-  notice?: string
-}
 
 /** What {@link mountWidgets} needs from its app: the scope, queries and error sink. */
 export interface MountContext {
@@ -83,42 +71,30 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
   const toasts: WidgetElement[] = []
   // Effects start after every widget is in the scope, so a binding may read a widget
   // that comes later in the document.
-  const starters: Array<() => unknown> = []
-  // Widgets inside a repeated item belong to that item's scope (src/list-scope.ts), not this one.
-  const scopeRoot = itemRootOf(root)
-  const elements = [root, ...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('smith-') && itemRootOf(el) === scopeRoot) as WidgetElement[]
+  const bindings: Binding[] = []
+  const loaders: MountedWidget[] = []
+  // The delegated listeners below find the widget an event came from here.
+  const mounted = new Map<EventTarget, MountedWidget>()
   let anonymous = 0
-  // What the delegated listeners below need of each mounted widget.
-  const mounted = new Map<EventTarget, { name: string; setHidden(hidden: boolean): void; setTriggerNotice(notice: string): void }>()
+  // Widgets of one tag share their class, so consecutive ones share its bindable set.
+  let lastTag = ''
+  let lastBindable: ReadonlySet<string> | null = null
 
-  for (const el of elements) {
+  for (const el of widgetElements(root)) {
     if (showsAlerts(el)) toasts.push(el)
     const named = el.getAttribute('name')
-    const name = named ?? `${el.localName}#${++anonymous}`
+    const widget = new MountedWidget(el, named, named === null ? ++anonymous : 0, context)
     // Only a named widget is an entity in the scope; an unnamed one needs no entity.
     const entity: Record<string, unknown> | null = named === null ? null : {}
-    // The widget's bindings and loading effect live and end together.
-    const widget = page.scope()
-    let loadingQueries: Set<Query> | null = null
-    const bindable = bindableProperties(el)
+    if (el.localName !== lastTag) {
+      lastTag = el.localName
+      lastBindable = bindableProperties(el)
+    }
+    const bindable = lastBindable
     const target = el as unknown as Record<string, unknown>
     // `Name.isVisible` is read by bindings, so it is a signal; `hidden` follows it.
-    const visible = signal(!el.hidden)
-    const setHidden = (hidden: boolean): void => {
-      el.hidden = hidden
-      visible.value = !hidden
-    }
-    // What went wrong here, for people: the last failed action wins over a failed query.
-    let queryNotice = ''
-    let triggerNotice = ''
-    const showNotice = (): void => {
-      const notice = triggerNotice || queryNotice
-      if ((el.notice ?? '') !== notice) el.notice = notice
-    }
-    const showError = (property: string, error: BindingError): void => {
-      context.setError(`${name}.${property}`, error)
-      el.errors = { ...el.errors, [property]: error.message }
-    }
+    if (entity !== null) widget.visible = signal(!el.hidden)
+    let loadingQueries: Set<Query> | null = null
 
     // By index: the attributes are not changed while this loop runs.
     const attributes = el.attributes
@@ -126,13 +102,13 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       const attr = attributes[a]!
       if (attr.name.startsWith('on-')) continue
       if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && /^on[a-z]+$/.test(attr.name) && isBoundAttribute(attr.value)) {
-        diagnose('event-attribute', `${name}: attribute "${attr.name}" holds a binding but is not an event attribute; events take the on- prefix with dashes: on-${attr.name.slice(2)}="{{ … }}" (onRowSelected is on-row-selected)`)
+        diagnose('event-attribute', `${widget.name}: attribute "${attr.name}" holds a binding but is not an event attribute; events take the on- prefix with dashes: on-${attr.name.slice(2)}="{{ … }}" (onRowSelected is on-row-selected)`)
       }
       const property = camelCase(attr.name)
       if (!isBoundAttribute(attr.value)) {
         // Plain text is the widget's to convert (Lit's attribute converters), "<< Back" included.
         if (isPlainAttribute(attr.name)) continue
-        if (property === 'isVisible') setHidden(attr.value.trim() === 'false')
+        if (property === 'isVisible') widget.setHidden(attr.value.trim() === 'false')
         if (entity === null || bindable === null || !bindable.has(property) || property === 'hidden' || property === 'isVisible') continue
         const text = attr.value
         Object.defineProperty(entity, property, { get: () => target[property] ?? text, enumerable: true, configurable: true })
@@ -141,7 +117,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       // A plain attribute the widget declares as its own property (the JSON form's and the
       // iframe's `title`) binds like any other (`name` is never bindable: see widget-contract).
       if (bindable === null || !bindable.has(property)) {
-        showError(property, new BindingError(notBindable(el, attr.name, property, bindable), attr.value, name, property))
+        widget.showError(property, new BindingError(notBindable(el, attr.name, property, bindable), attr.value, widget.name, property))
         continue
       }
       const template = compileTemplate(attr.value)
@@ -149,18 +125,11 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
         const query = context.queries.get(ref)
         if (query) (loadingQueries ??= new Set()).add(query)
       }
-      const errorKey = `${name}.${property}`
-      const evaluate = typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__
-        ? (): unknown => evaluatingBinding(() => template.evaluate(context.resolve))
-        : (): unknown => template.evaluate(context.resolve)
-      // An object result is boxed so that the same object, mutated in place (a JS object's
-      // `this.items.push(x)`), still reaches the widget: Appsmith hands widgets a fresh copy.
-      const value: ReadonlySignal<unknown> = computed(() => boxObject(evaluate()), { name: errorKey })
-      if (context.inspector?.binding) {
-        context.inspector.binding({ key: errorKey, widget: name, property, template: attr.value, element: el, location: sourceLocation(el, attr.name), evaluate })
-        widget.onStop(() => context.inspector?.bindingRemoved?.(errorKey))
-      }
+      const binding = new Binding(widget, property, template)
+      bindings.push(binding)
       if (entity !== null && property !== 'isVisible') {
+        // Other bindings read it (`Text1.text`): one computed, which the effect reads too.
+        const value = (binding.value = computed(() => binding.evaluateBoxed(), { name: binding.key }))
         Object.defineProperty(entity, property, {
           get: () => {
             const v = unbox(value.value)
@@ -170,80 +139,57 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
           configurable: true,
         })
       }
-      starters.push(() => widget.effect(() => {
-        const v = unbox(value.value)
-        if (v instanceof BindingError) {
-          showError(property, locateError(v, name, property))
-          return
-        }
-        // The common case, a value, touches nothing but the property.
-        if (el.errors !== undefined && property in el.errors) {
-          const { [property]: _cleared, ...rest } = el.errors
-          el.errors = rest
-          context.setError(errorKey, null)
-        }
-        if (property === 'hidden') setHidden(Boolean(v))
-        else if (property === 'isVisible') setHidden(!v)
-        else if (target[property] === v && v !== null && typeof v === 'object') (el as { requestUpdate?: () => void }).requestUpdate?.()
-        else target[property] = v
-      }))
-      widget.onStop(() => context.setError(errorKey, null))
+      if (context.inspector?.binding) {
+        context.inspector.binding({ key: binding.key, widget: widget.name, property, template: attr.value, element: el, location: sourceLocation(el, attr.name), evaluate: () => binding.evaluate() })
+      }
     }
 
     if (entity !== null) {
+      const visible = widget.visible!
       Object.defineProperty(entity, 'isVisible', { get: () => visible.value, enumerable: true, configurable: true })
       entity.setVisibility = (isVisible: unknown): void => {
-        if (typeof isVisible !== 'boolean') throw argumentError(`${name}.setVisibility`, 'isVisible', 'true or false', isVisible)
-        setHidden(!isVisible)
+        if (typeof isVisible !== 'boolean') throw argumentError(`${named}.setVisibility`, 'isVisible', 'true or false', isVisible)
+        widget.setHidden(!isVisible)
       }
     }
     for (const method of exposedMethods(el)) {
       const fn = target[method]
-      if (typeof fn !== 'function') showError(method, new BindingError(`<${el.localName}> lists "${method}" in exposedMethods but has no such method`, method, name, method))
+      if (typeof fn !== 'function') widget.showError(method, new BindingError(`<${el.localName}> lists "${method}" in exposedMethods but has no such method`, method, widget.name, method))
       else if (entity !== null) entity[method] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(el, args)
     }
 
     if (loadingQueries !== null) {
-      const queries = [...loadingQueries]
-      starters.push(() => widget.effect(() => {
-        const loading = queries.some((q) => q.isLoading)
-        el.loading = loading
-        // The widget's error state, in plain words, while the last run of a query it
-        // shows has failed; gone when a run succeeds (the technical form is in the console).
-        const failed = loading ? undefined : queries.find((q) => q.responseMeta?.isExecutionSuccess === false)
-        queryNotice = failed === undefined ? '' : httpText(failed.responseMeta!.statusCode)
-        showNotice()
-      }))
+      widget.queries = [...loadingQueries]
+      loaders.push(widget)
     }
-
-    const setTriggerNotice = (notice: string): void => {
-      triggerNotice = notice
-      showNotice()
-    }
-    mounted.set(el, { name, setHidden, setTriggerNotice })
+    mounted.set(el, widget)
     if (entity !== null) {
       // Meta state wins over a property of the same name (`page-size="10"` configures the
       // table; `Table1.pageSize` is the page size the user has now): the attribute
       // properties above are configurable so that this redefines them.
-      for (const [key, meta] of Object.entries(el.meta ?? {})) {
-        // Named for the devtools' dependency list; the widget could not know its name.
-        ;(meta as { name?: string }).name = `${name}.${key}`
-        Object.defineProperty(entity, key, { get: () => meta.value, enumerable: true })
+      const meta = el.meta
+      if (meta !== undefined) {
+        for (const key in meta) {
+          const s = meta[key]!
+          // Named for the devtools' dependency list; the widget could not know its name.
+          ;(s as { name?: string }).name = `${named}.${key}`
+          Object.defineProperty(entity, key, { get: () => s.value, enumerable: true })
+        }
       }
       // Appsmith gives every widget its `widgetName`; a modal derives `name` from it.
-      entity.widgetName = name
-      if ((el.constructor as { derivesName?: boolean }).derivesName === true && !('name' in entity)) entity.name = name
-      if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && byName.has(name)) diagnose('duplicate-name', `two widgets are named "${name}" (<${byName.get(name)!.localName}> and <${el.localName}>); rename one`)
-      context.define(name, Object.freeze(entity))
-      byName.set(name, el)
+      entity.widgetName = named
+      if ((el.constructor as { derivesName?: boolean }).derivesName === true && !('name' in entity)) entity.name = named
+      if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && byName.has(named!)) diagnose('duplicate-name', `two widgets are named "${named}" (<${byName.get(named!)!.localName}> and <${el.localName}>); rename one`)
+      context.define(named!, Object.freeze(entity))
+      byName.set(named!, el)
     }
 
     // A widget that repeats a template (the list) binds its items through this; each
     // item's effects are a child of this page's, so leaving the page ends them too.
     if ('itemBinder' in el) {
-      const items = createItemBinder(name, { ...context, effects: page }, mountWidgets)
+      const items = createItemBinder(widget.name, { ...context, effects: page }, mountWidgets)
       ;(el as { itemBinder: ItemBinder | null }).itemBinder = items.binder
-      widget.onStop(() => {
+      page.onStop(() => {
         ;(el as { itemBinder: ItemBinder | null }).itemBinder = null
         items.dispose()
       })
@@ -275,15 +221,25 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
   }
   root.addEventListener(TRIGGER_EVENT, onTrigger, { capture: true })
   root.addEventListener(VISIBILITY_EVENT, onVisibility, { capture: true })
+
+  // The page's effects, stopped together: one cleanup for the page, not one per binding.
+  const stops: Array<() => void> = []
   page.onStop(() => {
     root.removeEventListener(TRIGGER_EVENT, onTrigger, { capture: true })
     root.removeEventListener(VISIBILITY_EVENT, onVisibility, { capture: true })
+    for (const stop of stops) stop()
+    const inspector = context.inspector
+    for (const binding of bindings) {
+      if (binding.failed) context.setError(binding.key, null)
+      if (inspector?.binding) inspector.bindingRemoved?.(binding.key)
+    }
   })
 
   // JS objects resolve their free names when created; the widgets exist only now, so they
   // re-resolve before any binding evaluates (a binding calling utils.fn() that reads Select1).
   context.onWidgetsDefined?.()
-  for (const start of starters) start()
+  for (const binding of bindings) stops.push(effect(() => binding.apply()))
+  for (const widget of loaders) stops.push(effect(() => widget.showQueries()))
 
   return {
     reset(name) {
@@ -302,20 +258,24 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
   }
 }
 
+/**
+ * The `smith-*` elements mount binds: `root` and its descendants, minus those inside a
+ * repeated item (src/list-scope.ts), which belong to that item's scope. Asks each
+ * element for its item root only when `root` holds an item at all.
+ */
+function widgetElements(root: Element): WidgetElement[] {
+  const out: WidgetElement[] = []
+  if (root.localName.startsWith('smith-')) out.push(root as WidgetElement)
+  const all = root.querySelectorAll('*')
+  const scopeRoot = root.querySelector(`[${ITEM_ATTRIBUTE}]`) === null ? undefined : itemRootOf(root)
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!
+    if (el.localName.startsWith('smith-') && (scopeRoot === undefined || itemRootOf(el) === scopeRoot)) out.push(el as WidgetElement)
+  }
+  return out
+}
+
 /** Why an attribute cannot be bound: names it and lists what the widget does take. */
-/** A binding's object result, new on every evaluation (see the binding's computed). */
-class Fresh {
-  constructor(readonly value: object) {}
-}
-
-function boxObject(v: unknown): unknown {
-  return v !== null && typeof v === 'object' && !(v instanceof BindingError) ? new Fresh(v) : v
-}
-
-function unbox(v: unknown): unknown {
-  return v instanceof Fresh ? v.value : v
-}
-
 function notBindable(el: Element, attribute: string, property: string, bindable: ReadonlySet<string> | null): string {
   if (bindable === null) return `<${el.localName}> is not a defined widget, so attribute "${attribute}" cannot be bound`
   const what = property === attribute ? `"${attribute}"` : `"${property}" (attribute "${attribute}")`

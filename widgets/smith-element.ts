@@ -17,7 +17,7 @@
  * a class field would shadow Lit's generated accessor once compiled by esbuild.
  */
 import { LitElement, css, html, nothing } from 'lit'
-import type { CSSResultGroup, PropertyDeclarations, TemplateResult } from 'lit'
+import type { CSSResultGroup, PropertyDeclaration, PropertyDeclarations, TemplateResult } from 'lit'
 import { batch, effect, signal, untracked } from '../src/reactive'
 import type { Signal } from '../src/reactive'
 import { isBoundAttribute } from '../src/widget-contract'
@@ -36,6 +36,31 @@ function freshCopy<T>(value: T): T {
   return typeof value === 'object' && value !== null ? structuredClone(value) : value
 }
 
+/**
+ * The error block's declarations: `.error` in {@link baseStyles}, and the same block
+ * styled from outside the shadow root where a widget adopts its styles once per root
+ * (widgets/text.ts).
+ */
+export const errorBlockDeclarations = css`
+  margin: 0;
+  padding: 0.5em 0.75em;
+  border: 1px solid #e5a1a1;
+  border-left: 4px solid #c62828;
+  border-radius: 4px;
+  background: #fdecea;
+  color: #8e1c1c;
+  font-size: 0.875em;
+  white-space: pre-wrap;
+  overflow-wrap: anywhere;
+`
+
+/** The `errors` of a widget without any: shared, so frozen (the runtime replaces, never mutates, `errors`). */
+const NO_ERRORS: Readonly<Record<string, string>> = Object.freeze({})
+/** The `meta` of a widget class without meta keys. */
+const NO_META: Record<string, Signal<unknown>> = Object.freeze({}) as Record<string, Signal<unknown>>
+/** Each class's meta keys, listed once. */
+const metaKeys = new WeakMap<object, string[]>()
+
 /** Styles every widget shares: the error block and the visually-hidden helper. */
 export const baseStyles = css`
   :host {
@@ -52,16 +77,7 @@ export const baseStyles = css`
     box-sizing: inherit;
   }
   .error {
-    margin: 0;
-    padding: 0.5em 0.75em;
-    border: 1px solid #e5a1a1;
-    border-left: 4px solid #c62828;
-    border-radius: 4px;
-    background: #fdecea;
-    color: #8e1c1c;
-    font-size: 0.875em;
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
+    ${errorBlockDeclarations}
   }
   .visually-hidden {
     position: absolute;
@@ -122,21 +138,52 @@ export abstract class SmithElement extends LitElement {
   /** True when the widget declares no meta keys. */
   #metaless: boolean
 
+  /**
+   * The values reactive properties start at, read through Lit's accessor until first set
+   * instead of set in the constructor: a page of 10,000 texts would otherwise make 50,000
+   * setter calls (each a change record) for values nobody changed. Subclasses may add
+   * theirs (`{ ...SmithElement.initialValues, text: '' }`); any other property is still
+   * initialised in its class's constructor.
+   */
+  protected static initialValues: Readonly<Record<string, unknown>> = {
+    name: '',
+    errors: NO_ERRORS,
+    loading: false,
+    notice: '',
+  }
+
+  /** Lit's accessor, reading {@link SmithElement.initialValues} while the property was never set. */
+  protected static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: PropertyDeclaration): PropertyDescriptor | undefined {
+    const descriptor = super.getPropertyDescriptor(name, key, options)
+    const initial = this.initialValues
+    if (descriptor?.get === undefined || typeof name !== 'string' || !Object.hasOwn(initial, name)) return descriptor
+    const get = descriptor.get
+    const value = initial[name]
+    return {
+      ...descriptor,
+      get(this: SmithElement) {
+        const current: unknown = get.call(this)
+        return current === undefined ? value : current
+      },
+    }
+  }
+
   constructor() {
     super()
-    this.name = ''
-    this.errors = {}
-    this.loading = false
-    this.notice = ''
-    const defaults = (this.constructor as typeof SmithElement).metaDefaults
-    const meta: Record<string, Signal<unknown>> = {}
-    let metaless = true
-    for (const key of Object.keys(defaults)) {
-      meta[key] = signal(freshCopy(defaults[key]))
-      metaless = false
+    const ctor = this.constructor as typeof SmithElement
+    let keys = metaKeys.get(ctor)
+    if (keys === undefined) metaKeys.set(ctor, (keys = Object.keys(ctor.metaDefaults)))
+    // A widget without meta (a text, most displays) shares one empty record.
+    if (keys.length === 0) {
+      this.meta = NO_META
+      this.#metaless = true
+      return
     }
+    const defaults = ctor.metaDefaults
+    const meta: Record<string, Signal<unknown>> = {}
+    for (const key of keys) meta[key] = signal(freshCopy(defaults[key]))
     this.meta = meta
-    this.#metaless = metaless
+    this.#metaless = false
   }
 
   /**
