@@ -37,12 +37,12 @@ async function gzippedBundle(contents: string): Promise<number> {
 }
 
 /** The starter app's build (`smithlet create` then `smithlet build`): its JS and CSS, KB gzipped. */
-const STARTER_BUDGET_KB = 54
+const STARTER_BUDGET_KB = 55
 
 /** What is measured, and its budget in KB gzipped (1 KB = 1,024 bytes). */
 const BUDGETS: ReadonlyArray<readonly [name: string, entry: string, kb: number]> = [
-  ['the runtime (src/index)', "export * from './src/index'\n", 26.75],
-  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 70],
+  ['the runtime (src/index)', "export * from './src/index'\n", 27],
+  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 71],
 ]
 
 describe('size budgets', () => {
