@@ -6,9 +6,12 @@
  * on the key's one state object.
  */
 import { batch, signal, type Signal } from './reactive'
+import type { StoreOp } from './storage'
 
 /** One key as this tab knows it. */
 export class KeyState {
+  /** The key itself. */
+  readonly key: string
   /** The key's value; undefined while it does not exist. */
   value: unknown
   /**
@@ -22,20 +25,28 @@ export class KeyState {
   memoryOnly: boolean
   /** `StoreKeys.writes` at this tab's last write or removal of the key; 0 if it never wrote it. */
   written: number
-  /** The id of the batch holding this key's op (see store-batch.ts); any other value means none. */
+  /** The id of the write batch this key is queued in (store-batch.ts); any other value means none. */
   batch: number
-  /** The index of that op in its batch; meaningless unless `batch` is the open batch's id. */
-  slot: number
 
-  constructor(value: unknown) {
+  constructor(key: string, value: unknown) {
+    this.key = key
     this.value = value
     this.signal = undefined
     this.present = false
     this.memoryOnly = false
     this.written = 0
     this.batch = 0
-    this.slot = 0
   }
+}
+
+/**
+ * What persisting the key's last local write means now: its value, or a delete when it was
+ * removed or is memory-only (an older persisted value must not come back on reload).
+ * Between a write and the commit of its batch only local writes change the key (a reload
+ * waits for the queue, hydration skips written keys), so this is that write's op.
+ */
+export function persistOp(state: KeyState): StoreOp {
+  return state.present && !state.memoryOnly ? { kind: 'set', key: state.key, value: state.value } : { kind: 'delete', key: state.key }
 }
 
 /** The store's memory, written by local writes (counted) and by reads from disk (not counted). */
@@ -77,7 +88,7 @@ export function createStoreKeys(): StoreKeys {
 
   const stateOf = (key: string): KeyState => {
     let state = states.get(key)
-    if (state === undefined) states.set(key, (state = new KeyState(undefined)))
+    if (state === undefined) states.set(key, (state = new KeyState(key, undefined)))
     return state
   }
 
@@ -85,7 +96,7 @@ export function createStoreKeys(): StoreKeys {
   const read = (key: string): unknown => {
     const state = stateOf(key)
     // Named for the devtools' dependency list (`appsmith.store.count`).
-    state.signal ??= signal(state.value, { name: `appsmith.store.${key}` })
+    state.signal ??= signal(state.value, { name: `appsmith.store.${state.key}` })
     return state.signal.value
   }
 
@@ -97,7 +108,7 @@ export function createStoreKeys(): StoreKeys {
   /** Sets the value (creating the state with it when new) and makes the key present. */
   const put = (key: string, value: unknown): KeyState => {
     let state = states.get(key)
-    if (state === undefined) states.set(key, (state = new KeyState(value)))
+    if (state === undefined) states.set(key, (state = new KeyState(key, value)))
     else set(state, value)
     if (!state.present) {
       state.present = true

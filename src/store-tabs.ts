@@ -40,14 +40,15 @@ export function listenForChanges(channel: ChannelLike, self: string, onChange: (
 }
 
 /**
- * Re-reads `keys` (all when omitted) from `storage` into `memory`. Keys this tab wrote
- * while the read was in flight keep their newer local value; a local clear meanwhile, or
- * `gone()` turning true (the app was disposed), drops the read altogether.
+ * Re-reads `keys` (all when omitted) from `storage` into `memory`, once this tab's writes
+ * up to `since` (a `memory.writes` count) are committed. Keys this tab wrote after `since`
+ * keep their newer local value, so a reload never changes a key whose write is still
+ * queued; a local clear meanwhile, or `gone()` turning true (the app was disposed), drops
+ * the read altogether.
  */
-export async function reloadKeys(memory: StoreKeys, storage: StorageBackend, keys: readonly string[] | undefined, gone: () => boolean): Promise<void> {
+export async function reloadKeys(memory: StoreKeys, storage: StorageBackend, keys: readonly string[] | undefined, since: number, gone: () => boolean): Promise<void> {
   const clearsAtStart = memory.clears
-  const since = memory.writes
-  // Not written here since the read started (a key never seen here counts as unwritten).
+  // Not written here since `since` (a key never seen here counts as unwritten).
   const unchanged = (key: string): boolean => (memory.peek(key)?.written ?? 0) <= since
   if (keys === undefined) {
     const entries = await storage.entries()

@@ -107,8 +107,11 @@ export function createStore(options: StoreOptions): Store {
 
   const reloadStore = async (keys?: readonly string[]): Promise<void> => {
     if (storage === null) return
+    // Every write up to now is committed once the queue settles: what is read then is
+    // newer than they are, and later writes (still queued, perhaps) keep their value.
+    const since = memory.writes
     await queue.settled()
-    if (storage !== null) await reloadKeys(memory, storage, keys, () => disposed)
+    if (storage !== null) await reloadKeys(memory, storage, keys, since, () => disposed)
   }
   if (channel !== null) {
     listenForChanges(channel, instanceId, (keys) =>
@@ -128,13 +131,13 @@ export function createStore(options: StoreOptions): Store {
         throw new TypeError(`storeValue("${key}"): the value cannot be stored: ${describeError(cause)}`, { cause })
       }
       const state = memory.write(key, copy, !persist)
-      // A memory-only value must not be resurrected by an older persisted one on reload.
-      if (!persist) return storage === null ? Promise.resolve({}) : queue.write(state, { kind: 'delete', key })
-      return queue.write(state, { kind: 'set', key, value: copy })
+      // Memory-only with nothing persisted: nothing to wait for. Otherwise the key is queued
+      // (a memory-only one as a delete, so an older persisted value is not resurrected).
+      return !persist && storage === null ? Promise.resolve({}) : queue.write(state)
     },
     removeValue(key) {
       assertKey('removeValue', key)
-      return queue.write(memory.remove(key), { kind: 'delete', key })
+      return queue.write(memory.remove(key))
     },
     clearStore() {
       memory.clear()

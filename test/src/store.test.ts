@@ -230,6 +230,23 @@ describe('two tabs', () => {
     expect(JSON.stringify(posted)).toContain('secret')
   })
 
+  it('a re-read that answers after a local write does not undo it: memory and disk both keep the write', async () => {
+    const data = new Map<string, unknown>([['k', 'from the other tab']])
+    const inner = memoryStorage(data)
+    let answer!: () => void
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    // Reads what is on disk at once, answers later (as a slow IndexedDB read would).
+    const slow: StorageBackend = { ...inner, getMany: (keys) => inner.getMany(keys).then((values) => answered.then(() => values)) }
+    const app = await open(newId(), { storage: slow, channel: null })
+    const reload = app.run('{{ reloadStore(["k"]) }}')
+    const write = app.run('{{ storeValue("k", "mine") }}')
+    await write
+    answer()
+    await reload
+    expect(data.get('k')).toBe('mine')
+    expect(app.evaluate('{{ appsmith.store.k }}')).toBe('mine')
+  })
+
   it('memory-only keys stay in their tab', async () => {
     const id = newId()
     const a = await open(id)
