@@ -10,7 +10,7 @@
  * it stamps into its light DOM, inside an element marked with {@link ITEM_ATTRIBUTE}. Mount
  * skips marked subtrees when it binds the page, so only the item scope binds them.
  */
-import type { Resolver } from './compile'
+import type { Resolver } from './compiled-code'
 import type { BindingError } from './errors'
 import { batch, signal } from './reactive'
 

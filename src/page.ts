@@ -5,7 +5,7 @@
  * meanwhile end, and its entities leave the scope. The store, the modules and the
  * app-level entities stay.
  */
-import type { Resolver } from './compile'
+import type { Resolver } from './compiled-code'
 import type { BindingError } from './errors'
 import type { Inspector } from './inspect'
 import type { AlertType } from './globals'

@@ -4,7 +4,7 @@
  * a URL and a `RequestInit` ({@link buildRequest}). No state, no I/O: ./query.ts owns
  * the signals, the fetch and the time limit.
  */
-import type { Resolver } from './compile'
+import type { Resolver } from './compiled-code'
 import { BindingError, QueryError } from './errors'
 import type { BodyType, QueryDefinition } from './query'
 import { compileTemplate, type CompiledTemplate } from './template-compile'

@@ -13,68 +13,22 @@
  * as `return` or `typeof`, it starts a regex.
  *
  * Nothing here throws on any input: problems are returned as {@link ScanFailure}.
- * No dependencies, so the same file serves the runtime and the esbuild plugin.
+ * No dependencies, so the same file serves the run-time compiler and the esbuild plugin
+ * (a build that compiled everything ahead of time ships neither). Character classes and
+ * whole literals are lexed in ./js-lexemes.ts, keywords are in ./js-words.ts.
+ *
+ * Over 300 lines for a reason: `scan` is one state machine (bracket stack, regex-or-divide,
+ * block-or-object, template nesting), and its states read best in one place.
  */
+import { identifierEnd, idStartLength, isDigit, isLineTerminator, isSpace, numberEnd, quotedStringEnd, regexEnd } from './js-lexemes'
+import { BLOCK_KEYWORDS, CONTROL_KEYWORDS, EXPRESSION_KEYWORDS } from './js-words'
+import { formatPosition } from './text-position'
+import type { ScanErrorReason, ScanFailure, ScanOptions, ScanResult, TokenKind } from './scan-types'
 
-/** A kind of significant token reported to a {@link TokenVisitor}. */
-export type TokenKind = 'name' | 'private' | 'number' | 'string' | 'template' | 'regex' | 'punct'
+export { isReferenceCandidate } from './js-words'
+export { formatPosition, lineColumn } from './text-position'
 
-/**
- * Receives each significant token (comments and whitespace are skipped) in
- * source order. `depth` is the bracket depth after the token (an opener counts
- * itself, a closer does not); `afterDot` is true for a name that follows `.` or
- * `?.`, i.e. a property name rather than a reference.
- */
-export type TokenVisitor = (
-  kind: TokenKind,
-  start: number,
-  end: number,
-  depth: number,
-  afterDot: boolean,
-  /** True when the innermost open bracket is an object literal's `{`. */
-  inObject: boolean,
-) => void
-
-/** Options for {@link scan}. */
-export interface ScanOptions {
-  /** Stop at the first occurrence of this text at bracket depth 0 in code (not in a string, comment…). */
-  readonly closer?: string
-  /** Stop right after the first bracket group opened at depth 0 closes. */
-  readonly group?: boolean
-  /** Called for every significant token. */
-  readonly onToken?: TokenVisitor
-}
-
-/** Why a scan failed. */
-export type ScanErrorReason =
-  | 'unterminated-string'
-  | 'unterminated-template'
-  | 'unterminated-comment'
-  | 'unterminated-regex'
-  | 'unexpected-closer'
-  | 'mismatched-closer'
-  | 'unclosed-bracket'
-  | 'missing-closer'
-
-/** A failed scan: `position` is a 0-based offset into the scanned text; `message` includes its line:column. */
-export interface ScanFailure {
-  readonly ok: false
-  readonly reason: ScanErrorReason
-  readonly message: string
-  readonly position: number
-}
-
-/**
- * A successful scan. `end` is the offset of the closer when one was asked for,
- * the offset just past the group when `group` was set, else the text's length.
- */
-export interface ScanSuccess {
-  readonly ok: true
-  readonly end: number
-}
-
-/** The result of {@link scan}. */
-export type ScanResult = ScanSuccess | ScanFailure
+export type { ScanErrorReason, ScanFailure, ScanOptions, ScanResult, ScanSuccess, TokenKind, TokenVisitor } from './scan-types'
 
 // Bracket-stack entries. A `{` is a block or an object literal (it decides
 // what a `/` after its `}` means); a `(` after if/while/for/with is a control
@@ -86,109 +40,6 @@ const BRACKET = 3
 const OBJECT = 4
 const BLOCK = 5
 const TEMPLATE = 6
-
-/** Keywords after which an expression (so possibly a regex) starts. */
-const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set([
-  'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw',
-  'case', 'do', 'else', 'yield', 'await', 'extends',
-])
-
-/** Keywords after which `{` opens a block rather than an object literal. */
-const BLOCK_KEYWORDS: ReadonlySet<string> = new Set(['else', 'try', 'finally', 'do'])
-
-/** Keywords whose `( … )` is followed by a statement, not an operator. */
-const CONTROL_KEYWORDS: ReadonlySet<string> = new Set(['if', 'while', 'for', 'with'])
-
-/**
- * Names that are never free references to a scope entry: reserved words
- * (including strict-mode ones, since `let public` is a SyntaxError there),
- * literals, and a few contextual keywords that are cheaper to leave out than to
- * resolve. `undefined`, `NaN` and `Infinity` are globals no app should shadow.
- */
-const NON_REFERENCE_NAMES: ReadonlySet<string> = new Set([
-  'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'this', 'typeof', 'new',
-  'void', 'delete', 'in', 'of', 'instanceof', 'return', 'function', 'class', 'const',
-  'let', 'var', 'if', 'else', 'for', 'while', 'do', 'switch', 'case', 'default',
-  'break', 'continue', 'try', 'catch', 'finally', 'throw', 'yield', 'await', 'async',
-  'import', 'export', 'super', 'arguments', 'eval', 'debugger', 'with', 'enum',
-  'static', 'get', 'set', 'extends', 'implements', 'interface', 'package', 'private',
-  'protected', 'public',
-])
-
-/** True when a name token (not after `.`) may be a free reference: not a keyword or literal, not `$r`. */
-export function isReferenceCandidate(name: string): boolean {
-  return name !== '$r' && !NON_REFERENCE_NAMES.has(name)
-}
-
-/** 1-based line and column (in UTF-16 code units) of `position` in `text`. */
-export function lineColumn(text: string, position: number): { line: number; column: number } {
-  let line = 1
-  let lineStart = 0
-  const end = Math.min(Math.max(position, 0), text.length)
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++
-      lineStart = i + 1
-    }
-  }
-  return { line, column: end - lineStart + 1 }
-}
-
-/** `"line:column"` of `position` in `text`, for error messages. */
-export function formatPosition(text: string, position: number): string {
-  const { line, column } = lineColumn(text, position)
-  return `${line}:${column}`
-}
-
-function isLineTerminator(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029
-}
-
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13)
-  return c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
-}
-
-const ID_START = /^\p{ID_Start}$/u
-const ID_CONTINUE = /^[\p{ID_Continue}\u200C\u200D]$/u
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
-}
-
-function isAsciiIdStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95
-}
-
-/** Length (1 or 2) of the identifier-start code point at `i`, or 0. */
-function idStartLength(src: string, i: number): number {
-  const c = src.charCodeAt(i)
-  if (c < 128) return isAsciiIdStart(c) ? 1 : 0
-  if (Number.isNaN(c)) return 0 // past the end
-  const cp = src.codePointAt(i)!
-  return ID_START.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0
-}
-
-/** Length (1 or 2) of the identifier-part code point at `i`, or 0. */
-function idPartLength(src: string, i: number): number {
-  const c = src.charCodeAt(i)
-  if (c < 128) return isAsciiIdStart(c) || isDigit(c) ? 1 : 0
-  if (Number.isNaN(c)) return 0 // past the end
-  const cp = src.codePointAt(i)!
-  return ID_CONTINUE.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0
-}
-
-function identifierEnd(src: string, i: number): number {
-  const n = src.length
-  while (i < n) {
-    const len = idPartLength(src, i)
-    if (len === 0) break
-    i += len
-  }
-  return i
-}
 
 function fail(src: string, reason: ScanErrorReason, what: string, position: number): ScanFailure {
   return { ok: false, reason, message: `${what} at ${formatPosition(src, position)}`, position }
@@ -293,25 +144,8 @@ export function scan(src: string, start: number, options: ScanOptions = {}): Sca
         continue
       }
       if (regexAllowed) {
-        let j = i + 1
-        let inClass = false
-        for (;;) {
-          if (j >= n) return fail(src, 'unterminated-regex', 'Unterminated regular expression', i)
-          const d = src.charCodeAt(j)
-          if (isLineTerminator(d)) return fail(src, 'unterminated-regex', 'Unterminated regular expression', i)
-          if (d === 92) {
-            if (j + 1 < n && isLineTerminator(src.charCodeAt(j + 1))) {
-              return fail(src, 'unterminated-regex', 'Unterminated regular expression', i)
-            }
-            j += 2
-            continue
-          }
-          j++
-          if (d === 91) inClass = true
-          else if (d === 93) inClass = false
-          else if (d === 47 && !inClass) break
-        }
-        j = identifierEnd(src, j) // flags
+        const j = regexEnd(src, i)
+        if (j < 0) return fail(src, 'unterminated-regex', 'Unterminated regular expression', i)
         emit('regex', i, j, dot)
         i = j
         regexAllowed = false
@@ -326,20 +160,8 @@ export function scan(src: string, start: number, options: ScanOptions = {}): Sca
     }
 
     if (c === 39 || c === 34) {
-      // Quoted string. A raw line break ends it with an error, as in JS; a
-      // backslash-newline is a line continuation.
-      let j = i + 1
-      for (;;) {
-        if (j >= n) return fail(src, 'unterminated-string', 'Unterminated string literal', i)
-        const d = src.charCodeAt(j)
-        if (d === c) {
-          j++
-          break
-        }
-        if (d === 10 || d === 13) return fail(src, 'unterminated-string', 'Unterminated string literal', i)
-        if (d === 92) j += src.charCodeAt(j + 1) === 13 && src.charCodeAt(j + 2) === 10 ? 3 : 2
-        else j++
-      }
+      const j = quotedStringEnd(src, i)
+      if (j < 0) return fail(src, 'unterminated-string', 'Unterminated string literal', i)
       emit('string', i, j, dot)
       i = j
       regexAllowed = false
@@ -355,14 +177,7 @@ export function scan(src: string, start: number, options: ScanOptions = {}): Sca
     }
 
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) {
-      const hex = c === 48 && (src.charCodeAt(i + 1) | 32) === 120
-      let j = i + 1
-      while (j < n) {
-        const d = src.charCodeAt(j)
-        if (isDigit(d) || isAsciiIdStart(d) || d === 46) j++
-        else if ((d === 43 || d === 45) && !hex && (src.charCodeAt(j - 1) | 32) === 101) j++
-        else break
-      }
+      const j = numberEnd(src, i)
       emit('number', i, j, dot)
       i = j
       regexAllowed = false

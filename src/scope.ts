@@ -8,7 +8,7 @@
  * to the parent, then to `globalThis`. The names live on a prototype chain of
  * null-prototype objects, so `name in names` is the whole lookup.
  */
-import { MISSING, type Resolver } from './compile'
+import { MISSING, type Resolver } from './compiled-code'
 
 const ENTITY_NAME = /^[A-Za-z_$][\w$]*$/
 

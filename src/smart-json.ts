@@ -2,7 +2,7 @@
  * JSON body checks: whether a substituted body parses, and where it stops being JSON.
  * (How a body's parts are joined is in ./template-join.ts.)
  */
-import { lineColumn } from './scan'
+import { lineColumn } from './text-position'
 
 /**
  * Checks that a body parses as JSON. The error names the line and column only: the
