@@ -3,7 +3,7 @@ import { appsmithObject } from './appsmith-object'
 import { setDiagnosticSink } from './diagnostics'
 import { withCause, type Inspector } from './inspect'
 import { clockDate } from './clock'
-import { compileTrigger, type Resolver } from './compile'
+import type { Resolver } from './compiled-code'
 import { describeError, type ActionError, type BindingError } from './errors'
 import { createErrorMap } from './error-map'
 import { createFailures, pageLoadAction, triggerAction } from './failures'
@@ -13,6 +13,7 @@ import { createJSObjectIsolated, type JSObjectDefinition } from './js-object'
 import { instantiateModule, type ModuleDefinition } from './module'
 import { navigateBrowser } from './navigate'
 import { mountPage, type MountedPage, type PageContent } from './page'
+import { triggerFunction } from './precompiled'
 import { pageLoadActions, planPageLoad, runPageLoad } from './page-load'
 import { createQuery, type Query, type QueryDefinition } from './query'
 import { batch, computed, effectScope, globalTimers, untracked, type Timers } from './reactive'
@@ -235,7 +236,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     if (typeof code !== 'string') throw new TypeError(`app.run: the code must be a string, got ${typeof code}`)
     // One batch for the trigger's synchronous part: a function that writes six keys
     // updates each dependent binding once, after the last write.
-    const trigger = compileTrigger(code)
+    const trigger = triggerFunction(code)
     return batch(() => trigger.call(undefined, resolver))
   }
   const run = (code: string): Promise<unknown> => runWith(code, resolve)

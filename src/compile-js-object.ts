@@ -14,7 +14,7 @@ import { scan, skipTrivia } from './scan'
 import { formatPosition, lineColumn } from './text-position'
 
 /** Offset range of the object literal in `export default { … }`, or a CompileError. */
-function locateObject(source: string, name: string): { open: number; end: number } {
+export function locateObject(source: string, name: string): { open: number; end: number } {
   const prefix = `JS object ${JSON.stringify(name)}`
   const expected = (at: number): CompileError => {
     const found = source.slice(at, at + 24).split(/\r?\n/)[0]
@@ -107,17 +107,18 @@ export function compileJSObject(source: string, name: string): JSObjectFactory {
   }
 }
 
-/**
- * Engines rarely say where a `new Function` body fails (V8 never does), so
- * compile the object's top-level properties one at a time and blame the first
- * that fails on its own. Runs only on the error path.
- */
-function diagnose(source: string, name: string, error: unknown): CompileError {
-  const prefix = `JS object ${JSON.stringify(name)}`
-  if (!(error instanceof SyntaxError)) return new CompileError(`${prefix}: ${describe(error)}`, source, name, undefined, { cause: error })
-  const { open } = locateObject(source, name)
-  // Property chunks: between the object's braces, split at depth-1 commas.
-  const chunks: Array<{ from: number; to: number; first: number; firstEnd: number }> = []
+/** One top-level property of a JS object's literal, between the separating commas. */
+export interface PropertyChunk {
+  readonly from: number
+  readonly to: number
+  /** Offsets of its first significant token (messages name the property by it). */
+  readonly first: number
+  readonly firstEnd: number
+}
+
+/** The top-level properties of the object literal that opens at `open`: split at depth-1 commas. */
+export function propertyChunks(source: string, open: number): PropertyChunk[] {
+  const chunks: PropertyChunk[] = []
   let from = open + 1
   let first = -1
   let firstEnd = -1
@@ -136,7 +137,19 @@ function diagnose(source: string, name: string, error: unknown): CompileError {
       }
     },
   })
-  for (const chunk of chunks) {
+  return chunks
+}
+
+/**
+ * Engines rarely say where a `new Function` body fails (V8 never does), so
+ * compile the object's top-level properties one at a time and blame the first
+ * that fails on its own. Runs only on the error path.
+ */
+function diagnose(source: string, name: string, error: unknown): CompileError {
+  const prefix = `JS object ${JSON.stringify(name)}`
+  if (!(error instanceof SyntaxError)) return new CompileError(`${prefix}: ${describe(error)}`, source, name, undefined, { cause: error })
+  const { open } = locateObject(source, name)
+  for (const chunk of propertyChunks(source, open)) {
     try {
       new Function(`"use strict"; return ({${source.slice(chunk.from, chunk.to)}\n});`)
     } catch (e) {

@@ -76,7 +76,10 @@ export interface TemplateSegments {
   readonly codes: readonly string[]
   /** Names the bindings may read from the scope (what their functions declare), deduplicated. */
   readonly names: readonly string[]
-  /** The bindings' `X.data` / `X.fn.data` reads (page-load ordering); absent when none. */
+  /**
+   * The bindings' `X.data` / `X.fn.data` reads (page-load ordering). The build emits them
+   * when there are some; absent, the run-time compiler (if any) reads them from `codes`.
+   */
   readonly dataReferences?: readonly DataReference[]
   /** True when the text, trimmed, is exactly one binding: its value keeps its type. */
   readonly single: boolean

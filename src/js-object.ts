@@ -1,4 +1,5 @@
-import { CompileError, compileJSObject, RESOLVE_NAMES, type Resolver } from './compile'
+import { CompileError, RESOLVE_NAMES, type DataReference, type Resolver } from './compiled-code'
+import { jsObjectFactory } from './precompiled'
 import { isThenable } from './errors'
 import { signal } from './reactive'
 
@@ -8,6 +9,12 @@ export type JSObjectDefinition = string | CompiledJSObject
 /** What the esbuild plugin emits for a JS object file: the factory, no source to compile. */
 export interface CompiledJSObject {
   readonly factory: (this: unknown, $r: Resolver) => Record<string, unknown>
+  /**
+   * Each top-level property's `X.data` reads, by property name (a property not listed reads
+   * none), found at build time: the page-load order of the object's functions, with no
+   * scanning at run time.
+   */
+  readonly dataReferences?: Readonly<Record<string, readonly DataReference[]>>
 }
 
 /** A JS object's function as the scope exposes it: callable, with a reactive `.data`. */
@@ -24,6 +31,15 @@ export interface JSFunction {
 /** A JS object whose initialiser threw (`export default { x: compute() }` where compute throws). */
 export class JSObjectInitError extends Error {
   override readonly name = 'JSObjectInitError'
+}
+
+// What each wrapped function of a compiled JS object reads as `X.data` (its build-time analysis).
+const functionReferences = new WeakMap<object, readonly DataReference[]>()
+const NO_REFERENCES: readonly DataReference[] = []
+
+/** The `X.data` reads of a JS object's function, when its object was compiled ahead of time. */
+export function jsFunctionDataReferences(fn: unknown): readonly DataReference[] | undefined {
+  return typeof fn === 'function' ? functionReferences.get(fn) : undefined
 }
 
 // The entities standing in for JS objects that failed to initialise, and why.
@@ -89,7 +105,7 @@ export function createJSObject(
   /** Receives the function that re-resolves the object's free names (after new entities are defined). */
   onRefresher?: (refresh: () => void) => void,
 ): Record<string, unknown> {
-  const factory = typeof definition === 'string' ? compileJSObject(definition, name) : definition?.factory
+  const factory = typeof definition === 'string' ? jsObjectFactory(definition, name) : definition?.factory
   if (typeof factory !== 'function') {
     // The usual cause: `import X from './X.js'` hands over the plain object, not its compiled form.
     throw new TypeError(
@@ -133,13 +149,17 @@ export function createJSObject(
     bumpQueued = true
     queueMicrotask(bump)
   }
+  const declaredReferences = typeof definition === 'string' ? undefined : definition.dataReferences
   for (const key of Reflect.ownKeys(raw)) {
     if (key === RESOLVE_NAMES) continue
     const descriptor = Object.getOwnPropertyDescriptor(raw, key)!
     if (typeof key === 'symbol' || descriptor.get !== undefined || descriptor.set !== undefined) {
       Object.defineProperty(entity, key, descriptor)
     } else if (typeof descriptor.value === 'function') {
-      Object.defineProperty(entity, key, { value: wrapFunction(descriptor.value, entity, touched, running, `${name}.${key}.data`), enumerable: true })
+      const wrapped = wrapFunction(descriptor.value, entity, touched, running, `${name}.${key}.data`)
+      // Given at all, they are complete: a function they do not list reads no `.data`.
+      if (declaredReferences !== undefined) functionReferences.set(wrapped, Object.hasOwn(declaredReferences, key) ? declaredReferences[key]! : NO_REFERENCES)
+      Object.defineProperty(entity, key, { value: wrapped, enumerable: true })
     } else {
       const value = signal<unknown>(descriptor.value, { name: `${name}.${key}` })
       if (descriptor.value !== null && typeof descriptor.value === 'object') hasObjectVariable = true

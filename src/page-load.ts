@@ -1,15 +1,16 @@
 import { describeError } from './errors'
-import { brokenJSObjectError } from './js-object'
+import type { DataReference } from './compiled-code'
+import { brokenJSObjectError, jsFunctionDataReferences } from './js-object'
 import { withCause, type Inspector } from './inspect'
-import { dataReferences } from './compile'
-import { queryBindingCodes, type Query } from './query'
+import { dataReferencesOf } from './precompiled'
+import { queryDataReferences, type Query } from './query'
 
 /** An action flagged to run on page load: a query or a JS function. */
 export interface PageLoadAction {
   /** `getusers_API` or `PageHooks.onPageLoad`. */
   readonly id: string
-  /** The code it runs (for a query, its field templates), read for `.data` references. */
-  readonly source: string
+  /** The `X.data` / `X.fn.data` paths it reads: its compiled templates' or its function's. */
+  readonly references: readonly DataReference[]
   run(): Promise<unknown>
 }
 
@@ -35,20 +36,22 @@ export function pageLoadActions(
   for (const id of new Set(ids)) {
     const query = queries.get(id)
     if (query) {
-      actions.push({ id, source: queryBindingCodes(query.config).join(';\n'), run: () => query.run() })
+      actions.push({ id, references: queryDataReferences(query.config), run: () => query.run() })
       continue
     }
     const [objectName, fnName, ...rest] = id.split('.')
     // A JS object in error: its page-load function fails as an action, reported like any other.
     const broken = objectName ? brokenJSObjectError(names[objectName]) : undefined
     if (broken !== undefined) {
-      actions.push({ id, source: '', run: () => Promise.reject(broken) })
+      actions.push({ id, references: [], run: () => Promise.reject(broken) })
       continue
     }
     const fn = rest.length === 0 && objectName && fnName ? (names[objectName] as Record<string, unknown> | undefined)?.[fnName] : undefined
     if (typeof fn !== 'function') throw new Error(`page-load action "${id}" is neither a query nor a JS object function`)
-    // A JS function's source (its wrapper forwards toString) is what it references.
-    actions.push({ id, source: String(fn), run: async () => (fn as () => unknown)() })
+    // Found at build time for a JS object compiled ahead of time; else read from the
+    // function's source (its wrapper forwards toString) by the run-time compiler.
+    const references = jsFunctionDataReferences(fn) ?? dataReferencesOf(String(fn))
+    actions.push({ id, references, run: async () => (fn as () => unknown)() })
   }
   return actions
 }
@@ -62,7 +65,7 @@ export function planPageLoad(actions: readonly PageLoadAction[]): string[][] {
   const deps = new Map<string, Set<string>>()
   for (const action of actions) {
     const mine = new Set<string>()
-    for (const ref of dataReferences(action.source)) {
+    for (const ref of action.references) {
       for (const candidate of [ref.path, ref.entity]) {
         if (candidate !== action.id && ids.has(candidate)) mine.add(candidate)
       }

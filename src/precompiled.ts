@@ -41,6 +41,7 @@ export function installedCompiler(): RuntimeCompiler | null {
 const seededExpressions = new Map<string, CompiledFn>()
 const seededTriggers = new Map<string, TriggerFn>()
 const seededTemplates = new Map<string, TemplateCode>()
+const brokenTriggers = new Map<string, string>()
 
 /** Ahead-of-time compiled code, keyed by the exact text the runtime compiles. */
 export interface SeededFunctions {
@@ -50,6 +51,8 @@ export interface SeededFunctions {
   readonly triggers?: Readonly<Record<string, TriggerFn>>
   /** Binding texts (an attribute's or a query field's whole value), each with its parse. */
   readonly templates?: Readonly<Record<string, TemplateCode>>
+  /** Trigger snippets that do not compile, each with the error running it gives. */
+  readonly brokenTriggers?: Readonly<Record<string, string>>
 }
 
 /**
@@ -62,6 +65,7 @@ export function seedCompiled(functions: SeededFunctions): void {
   for (const [code, fn] of Object.entries(functions.expressions ?? {})) seededExpressions.set(code, fn)
   for (const [snippet, fn] of Object.entries(functions.triggers ?? {})) seededTriggers.set(snippet, fn)
   for (const [text, template] of Object.entries(functions.templates ?? {})) seededTemplates.set(text, template)
+  for (const [snippet, message] of Object.entries(functions.brokenTriggers ?? {})) brokenTriggers.set(snippet, message)
 }
 
 /** The seeded function of a binding expression's code, if the build compiled it. */
@@ -79,14 +83,15 @@ export function seededTemplate(text: string): TemplateCode | undefined {
   return seededTemplates.get(text)
 }
 
-const NOT_COMPILED = 'was not compiled ahead of time, and this build has no run-time compiler (import the runtime from "smithlet" to compile text at run time, or keep the text where `smithlet build` sees it)'
+// Said of text a build without a run-time compiler was not given ahead of time.
+const NOT_COMPILED = ' was not compiled ahead of time and this build has no run-time compiler'
 
 /** A binding text as compiled code: the build's, else the run-time compiler's, else an error saying neither has it. */
 export function templateCode(text: string): TemplateCode {
   const seeded = seededTemplates.get(text)
   if (seeded !== undefined) return seeded
   if (compiler !== null) return compiler.template(text)
-  return { error: `The binding ${quoteText(text)} ${NOT_COMPILED}`, expression: text, codes: [], names: [] }
+  return { error: `The binding ${JSON.stringify(text)}${NOT_COMPILED}`, expression: String(text), codes: [], names: [] }
 }
 
 /** A trigger snippet's function: the build's, else the run-time compiler's. Throws CompileError. */
@@ -94,21 +99,18 @@ export function triggerFunction(snippet: string): TriggerFn {
   const seeded = seededTriggers.get(snippet)
   if (seeded !== undefined) return seeded
   if (compiler !== null) return compiler.trigger(snippet)
-  throw new CompileError(`The trigger ${quoteText(snippet)} ${NOT_COMPILED}`, snippet)
+  const broken = brokenTriggers.get(snippet)
+  if (broken !== undefined) throw new CompileError(broken, snippet)
+  throw new CompileError(`The trigger ${JSON.stringify(snippet)}${NOT_COMPILED}`, snippet)
 }
 
 /** A JS object source's factory, from the run-time compiler. Throws CompileError. */
 export function jsObjectFactory(source: string, name: string): JSObjectFactory {
   if (compiler !== null) return compiler.jsObject(source, name)
-  throw new CompileError(`JS object ${JSON.stringify(name)} is source text, but this build has no run-time compiler: import its file with the ?jsobject suffix`, source, name)
+  throw new CompileError(`JS object ${JSON.stringify(name)}${NOT_COMPILED} (import its file with ?jsobject)`, source, name)
 }
 
 /** `X.data` reads of code the build did not describe; none without a run-time compiler. */
 export function dataReferencesOf(code: string): readonly DataReference[] {
   return code === '' || compiler === null ? [] : compiler.dataReferences(code)
-}
-
-function quoteText(text: string): string {
-  const t = text.trim()
-  return '`' + (t.length > 80 ? t.slice(0, 77) + '...' : t) + '`'
 }

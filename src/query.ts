@@ -2,7 +2,7 @@ import { diagnose, inDataBinding } from './diagnostics'
 import { causeNow, type Inspector, type QueryRunOutcome } from './inspect'
 import { buildRequest, compileRequest, invalidRequest } from './query-request'
 import { compileTemplate } from './template-compile'
-import type { Resolver } from './compiled-code'
+import type { DataReference, Resolver } from './compiled-code'
 import { QueryError } from './errors'
 import { batch, globalTimers, signal, type Timers } from './reactive'
 import { classifyNetworkError, describeNetworkFailure } from './network-error'
@@ -77,14 +77,14 @@ export interface QueryContext {
 const DEFAULT_TIMEOUT_MS = 10_000
 
 /**
- * The binding code in every templated field of a query (url, headers, params, body), in
- * that order: what page-load ordering reads for `.data` references.
+ * The `X.data` reads of every templated field of a query (url, headers, params, body), in
+ * that order: what page-load ordering needs, from the fields' compiled templates.
  */
-export function queryBindingCodes(definition: QueryDefinition): string[] {
+export function queryDataReferences(definition: QueryDefinition): DataReference[] {
   const { url, headers, params, body } = definition
   const fields = [url, ...Object.values(headers ?? {}), ...Object.values(params ?? {}),
     ...(typeof body === 'string' ? [body] : Object.values(body ?? {}))]
-  return fields.flatMap((field) => compileTemplate(field).codes)
+  return fields.flatMap((field) => compileTemplate(field).dataReferences)
 }
 
 /** Creates a query entity. Fields are compiled once and evaluated at each run. */

@@ -1,7 +1,15 @@
+/**
+ * Templates as the runtime evaluates them: a binding text's compiled code (its segments,
+ * codes and names, see ./compiled-code.ts) behind `evaluate`, which joins the segments by
+ * Appsmith's rules (one binding keeps its type, mixed text is a string) and turns a throw
+ * into a BindingError value. Mount, list items, queries and `app.evaluate` all get their
+ * templates here.
+ */
 import { diagnose } from './diagnostics'
-import { CompileError, compileExpression, referencedNames, type Resolver } from './compile'
+import { isBrokenTemplate } from './compiled-code'
+import type { CompiledFn, DataReference, Resolver, TemplateCode } from './compiled-code'
 import { BindingError, isThenable } from './errors'
-import { parseTemplate } from './template'
+import { dataReferencesOf, templateCode } from './precompiled'
 import { stringifyForText, type TemplatePart } from './template-join'
 
 /** A template parsed and compiled once, evaluated many times. */
@@ -15,6 +23,8 @@ export interface CompiledTemplate {
    * declare), deduplicated: found once per template, not once per widget that uses it.
    */
   readonly names: readonly string[]
+  /** The `X.data` / `X.fn.data` paths its expressions read (page-load ordering). */
+  readonly dataReferences: readonly DataReference[]
   /** True when the template holds at least one binding. */
   readonly dynamic: boolean
   /**
@@ -29,51 +39,39 @@ export interface CompiledTemplate {
   evaluateParts(resolve: Resolver, thisArg?: unknown): TemplatePart[] | BindingError
 }
 
-type Part = string | ((this: unknown, $r: Resolver) => unknown)
-
 // Bounded like the compiler's own caches: templates passed to `app.evaluate` may be
 // built at run time, and each entry holds its compiled functions.
 const cache = new Map<string, CompiledTemplate>()
 const CACHE_LIMIT = 10_000
 
-/** Parses and compiles a template (cached by its text: the same binding compiles once). */
+/**
+ * The compiled template for a text (cached by its text: the same binding is set up once):
+ * from what the build compiled ahead of time, else from the run-time compiler if the entry
+ * installed one (./precompiled.ts). Nothing here parses.
+ */
 export function compileTemplate(text: string): CompiledTemplate {
   let compiled = cache.get(text)
   if (compiled === undefined) {
-    compiled = build(text)
+    compiled = evaluator(text, templateCode(text))
     if (cache.size >= CACHE_LIMIT) cache.clear()
     cache.set(text, compiled)
   }
   return compiled
 }
 
-function build(text: string): CompiledTemplate {
-  const parsed = parseTemplate(text)
-  if (!parsed.ok) {
-    const error = new BindingError(`Cannot parse binding: ${parsed.error.message}`, text)
-    return { text, codes: [], names: [], dynamic: true, evaluate: () => error, evaluateParts: () => error }
+const NO_REFERENCES: readonly DataReference[] = []
+
+/** The evaluator of a template's compiled code: joins its segments by Appsmith's rules. */
+function evaluator(text: string, code: TemplateCode): CompiledTemplate {
+  const { codes, names } = code
+  let references = isBrokenTemplate(code) ? undefined : code.dataReferences
+  // Page load asks for a query's; found from the codes only then (the build emits them).
+  const dataReferences = (): readonly DataReference[] => (references ??= codes.length === 0 ? NO_REFERENCES : dataReferencesOf(codes.join(';\n')))
+  if (isBrokenTemplate(code)) {
+    const error = new BindingError(code.error, code.expression, undefined, undefined, code.cause === undefined ? undefined : { cause: code.cause })
+    return { text, codes, names, get dataReferences() { return dataReferences() }, dynamic: true, evaluate: () => error, evaluateParts: () => error }
   }
-  const codes: string[] = []
-  const parts: Part[] = []
-  let failure: BindingError | null = null
-  for (const segment of parsed.segments) {
-    if (segment.kind === 'text') {
-      parts.push(segment.text)
-      continue
-    }
-    codes.push(segment.code)
-    try {
-      parts.push(compileExpression(segment.code) as Part)
-    } catch (cause) {
-      const message = cause instanceof CompileError ? cause.message : String(cause)
-      failure ??= new BindingError(message, segment.code, undefined, undefined, { cause })
-    }
-  }
-  const names = namesOf(codes)
-  if (failure !== null) {
-    const error = failure
-    return { text, codes, names, dynamic: true, evaluate: () => error, evaluateParts: () => error }
-  }
+  const parts = code.segments
   const evaluateParts = (resolve: Resolver, thisArg?: unknown): TemplatePart[] | BindingError => {
     const out: TemplatePart[] = []
     let index = 0
@@ -91,14 +89,17 @@ function build(text: string): CompiledTemplate {
     }
     return out
   }
-  if (codes.length === 0) return { text, codes, names, dynamic: false, evaluate: () => text, evaluateParts }
-  if (parsed.single) {
-    const fn = parts.find((p) => typeof p === 'function') as Exclude<Part, string>
+  if (codes.length === 0) return { text, codes, names, get dataReferences() { return NO_REFERENCES }, dynamic: false, evaluate: () => text, evaluateParts }
+  if (code.single) {
+    const fn = parts.find((p) => typeof p === 'function') as CompiledFn
     const code = codes[0]!
     return {
       text,
       codes,
       names,
+      get dataReferences() {
+        return dataReferences()
+      },
       dynamic: true,
       evaluate(resolve, thisArg) {
         try {
@@ -115,6 +116,9 @@ function build(text: string): CompiledTemplate {
     text,
     codes,
     names,
+    get dataReferences() {
+      return dataReferences()
+    },
     dynamic: true,
     evaluate(resolve, thisArg) {
       let out = ''
@@ -134,14 +138,6 @@ function build(text: string): CompiledTemplate {
       return out
     },
   }
-}
-
-const NO_NAMES: readonly string[] = []
-
-function namesOf(codes: readonly string[]): readonly string[] {
-  if (codes.length === 0) return NO_NAMES
-  if (codes.length === 1) return referencedNames(codes[0]!)
-  return [...new Set(codes.flatMap(referencedNames))]
 }
 
 function checkValue(value: unknown, code: string): unknown {

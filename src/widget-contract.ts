@@ -4,31 +4,24 @@
  * methods) the runtime looks for on a widget class. Mount applies it; widgets only ask
  * {@link isBoundAttribute} so that they leave those values to the runtime.
  */
-import { hasBinding, parseTemplate } from './template'
-
-// Bounded like the template caches: attribute texts may be built at run time.
-const boundCache = new Map<string, boolean>()
-const BOUND_CACHE_LIMIT = 10_000
-
 /**
  * True when the runtime binds this attribute value: it holds at least one binding, or is
  * a broken one (an unclosed `{{`, which the runtime shows as an error). Text that only
- * looks like a binding (`<< Back`) is not bound: the widget takes it as written.
- * Widgets call this instead of parsing binding syntax themselves, so the runtime's rule
- * and the widgets' agree by construction.
+ * looks like a binding (`<< Back`, an empty `{{}}`) is not bound: the widget takes it as
+ * written. Widgets call this instead of parsing binding syntax themselves, so the
+ * runtime's rule and the widgets' agree by construction.
+ *
+ * It needs no parse, so no scanner ships for it: every `{{` but an empty `{{}}` starts a
+ * binding or a broken one, and a `<<` is one exactly when a `>>` follows it somewhere —
+ * the rules of ./template.ts, which a test checks this against.
  */
 export function isBoundAttribute(value: string | null): boolean {
-  if (value === null || !hasBinding(value)) return false
-  // Asked by every widget (attributeChangedCallback) and by mount for every attribute:
-  // 10,000 widgets share a few hundred texts, so each text is parsed once.
-  let bound = boundCache.get(value)
-  if (bound === undefined) {
-    const parsed = parseTemplate(value)
-    bound = !parsed.ok || parsed.segments.some((segment) => segment.kind === 'expr')
-    if (boundCache.size >= BOUND_CACHE_LIMIT) boundCache.clear()
-    boundCache.set(value, bound)
+  if (typeof value !== 'string') return false
+  for (let at = value.indexOf('{{'); at >= 0; at = value.indexOf('{{', at + 1)) {
+    if (!value.startsWith('}}', at + 2)) return true
   }
-  return bound
+  const shift = value.indexOf('<<')
+  return shift >= 0 && value.includes('>>', shift + 2)
 }
 
 /**

@@ -36,7 +36,10 @@ function appSources(folder: AppFolder): AppSource[] {
 
 /** Where the generated code imports the runtime from (absolute paths or package specifiers). */
 export interface RuntimeModules {
-  /** src/index: `startApp`. */
+  /**
+   * A module exporting `startApp`: src/pages, the runtime without the run-time compiler
+   * (every text of the folder is compiled ahead of time, see ./compiled-module.ts).
+   */
   readonly runtime: string
   /** widgets/define: defines every `smith-*` tag (used when `widgetClasses` is not given). */
   readonly widgets: string

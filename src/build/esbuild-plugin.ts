@@ -7,16 +7,19 @@
  *   discovered, read again on every (watch) rebuild, each page's HTML parsed once.
  * - `import Hooks from './js/Hooks.js?jsobject'` loads a JS object compiled
  *   ahead of time (see ./js-object-module.ts), for hand-written hosts too.
- * - `import 'smithlet:compiled'` loads a module that seeds the runtime's
- *   compile caches with every binding of the app folder, or of the given pages and
- *   query files, as real functions (see ./compiled-module.ts). A hand-written host
+ * - `import 'smithlet:compiled'` loads a module that seeds the runtime with every
+ *   binding text of the app folder, or of the given pages and query files: its parse
+ *   and its bindings as real functions (see ./compiled-module.ts). A hand-written host
  *   imports it first in its entry point, before the app is created.
  *
  * Together they leave nothing for `new Function` in a built app, so it runs
  * under `Content-Security-Policy: script-src 'self'` without `'unsafe-eval'`.
- * A binding the plugin could not see (a query template built at run time) is
- * still compiled at run time, where a strict CSP turns it into an error on its
- * widget that says to compile ahead of time.
+ * An app folder's build ships no run-time compiler at all (the entry imports the
+ * runtime without it, src/precompiled.ts), unless some text may have gone unseen (a
+ * query file whose literals could not be read). A
+ * hand-written host imports the runtime from `smithlet`, which compiles at run time
+ * what the plugin could not see (a query template built at run time), where a strict
+ * CSP turns it into an error on its widget that says to compile ahead of time.
  *
  * The runtime the generated code imports is this package's own (paths relative to
  * this file, which sits at the same place in the source tree and in the installed
@@ -60,13 +63,16 @@ export const APP_STYLESHEET = 'smithlet:app.css'
 const HERE = dirname(fileURLToPath(import.meta.url))
 /** `.ts` in the source tree, `.js` in the package. */
 const EXT = extname(fileURLToPath(import.meta.url)) === '.ts' ? '.ts' : '.js'
-/** src/compile: the one compiler whose caches the generated module seeds. */
+/** src/precompiled: where the runtime finds compiled code, which the generated module seeds. */
 // Path arithmetic rather than `new URL(…, import.meta.url)`: a DOM test environment may
 // replace the global URL.
-const COMPILE_MODULE = resolve(HERE, `../compile${EXT}`)
+const SEED_MODULE = resolve(HERE, `../precompiled${EXT}`)
+/** src/runtime-compiler: importing it installs the run-time compiler. */
+const RUNTIME_COMPILER = resolve(HERE, `../runtime-compiler${EXT}`)
 /** What the generated entry imports, this package's own files. */
 const RUNTIME = {
-  runtime: resolve(HERE, `../index${EXT}`),
+  // startApp without the run-time compiler (src/index would install it).
+  runtime: resolve(HERE, `../pages${EXT}`),
   widgets: resolve(HERE, `../../widgets/define${EXT}`),
   chart: resolve(HERE, `../../widgets/chart/define${EXT}`),
   auth: resolve(HERE, `../../modules/auth/index${EXT}`),
@@ -161,9 +167,15 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
         const warnings: PartialMessage[] = []
         const expressions: string[] = []
         const triggers: string[] = []
+        const templates: string[] = []
+        const brokenTriggers: string[] = []
+        let complete = true
         const add = (file: string, found: FoundBindings): void => {
           expressions.push(...found.expressions)
           triggers.push(...found.triggers)
+          templates.push(...found.templates)
+          brokenTriggers.push(...found.brokenTriggers)
+          if (!found.complete) complete = false
           for (const problem of found.problems) {
             warnings.push({
               text: `binding not compiled ahead of time: ${problem.message}`,
@@ -194,10 +206,12 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
         }
         for (const page of pages) add(page, await bindingsFromHtml(await readFile(page, 'utf8')))
         for (const file of queryFiles) await readSource(file)
+        // An app folder's entry has no run-time compiler: keep one if some text went unseen.
+        const runtimeCompiler = appDir !== undefined && !complete ? RUNTIME_COMPILER : undefined
         return {
-          contents: compiledModuleSource({ expressions, triggers }, COMPILE_MODULE),
+          contents: compiledModuleSource({ expressions, triggers, templates, brokenTriggers, runtimeCompiler }, SEED_MODULE),
           loader: 'js',
-          resolveDir: dirname(COMPILE_MODULE),
+          resolveDir: dirname(SEED_MODULE),
           warnings,
           watchFiles,
           watchDirs: appDir === undefined ? [] : [appDir],

@@ -25,6 +25,15 @@ export interface FoundBindings {
   readonly triggers: string[]
   /** Bindings that will not compile; the runtime shows them as errors on their widget. */
   readonly problems: BindingProblem[]
+  /** Whole binding texts (broken ones too): each is seeded with its parse, or its error. */
+  readonly templates: string[]
+  /** Trigger snippets that will not compile: seeded with their error. */
+  readonly brokenTriggers: string[]
+  /**
+   * False when some text the app will compile may have gone unseen (a file whose string
+   * literals could not be read): the build then keeps the run-time compiler.
+   */
+  readonly complete: boolean
 }
 
 /** A binding that cannot be compiled, and where it is. */
@@ -39,12 +48,20 @@ class Collector {
   readonly expressions: string[] = []
   readonly triggers: string[] = []
   readonly problems: BindingProblem[] = []
+  readonly templates: string[] = []
+  readonly brokenTriggers: string[] = []
+  complete = true
+  readonly #seenTemplates = new Set<string>()
   readonly #seenExpressions = new Set<string>()
   readonly #seenTriggers = new Set<string>()
 
   /** Adds every binding of a template; `where` names it in problems. */
   template(text: string, where: string, line?: number): void {
     if (!hasBinding(text)) return
+    if (!this.#seenTemplates.has(text)) {
+      this.#seenTemplates.add(text)
+      this.templates.push(text)
+    }
     const parsed = parseTemplate(text)
     if (!parsed.ok) {
       this.problems.push({ message: `${where}: ${parsed.error.message}`, line })
@@ -66,11 +83,15 @@ class Collector {
     this.#seenTriggers.add(snippet)
     const problem = checkBody(() => triggerSource(snippet))
     if (problem === null) this.triggers.push(snippet)
-    else this.problems.push({ message: `${where}: ${problem}`, line })
+    else {
+      this.brokenTriggers.push(snippet)
+      this.problems.push({ message: `${where}: ${problem}`, line })
+    }
   }
 
   result(): FoundBindings {
-    return { expressions: this.expressions, triggers: this.triggers, problems: this.problems }
+    const { expressions, triggers, problems, templates, brokenTriggers, complete } = this
+    return { expressions, triggers, problems, templates, brokenTriggers, complete }
   }
 }
 
@@ -134,7 +155,10 @@ export async function bindingsFromSource(source: string, loader: 'js' | 'ts' = '
       found.template(value, `string ${JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value)}`, line)
     },
   })
-  if (!result.ok) found.problems.push({ message: `cannot read the file's string literals: ${result.message}` })
+  if (!result.ok) {
+    found.problems.push({ message: `cannot read the file's string literals: ${result.message}` })
+    found.complete = false
+  }
   return found.result()
 }
 

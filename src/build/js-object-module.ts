@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { compileJSObject, jsObjectSource } from '../compile'
+import { jsObjectDataReferences } from './js-object-references'
 
 /** The import suffix that marks a JS object file: `import Main from './Main.js?jsobject'`. */
 export const JS_OBJECT_SUFFIX = '?jsobject'
@@ -7,8 +8,10 @@ export const JS_OBJECT_SUFFIX = '?jsobject'
 /**
  * The ES module text for a JS object file, compiled ahead of time: the same body
  * the runtime would build with `new Function`, emitted as a real function, so the
- * bundle needs no `'unsafe-eval'`. Throws the compiler's error naming the object (and,
- * for a syntax error the engine finds, the property and its line), as the runtime would.
+ * bundle needs no `'unsafe-eval'`; and each property's `X.data` reads, so page load
+ * orders the object's functions without scanning their source (which a minifier may
+ * have renamed). Throws the compiler's error naming the object (and, for a syntax error
+ * the engine finds, the property and its line), as the runtime would.
  */
 export function jsObjectModule(source: string, name: string): string {
   const body = jsObjectSource(source, name)
@@ -19,7 +22,8 @@ export function jsObjectModule(source: string, name: string): string {
     if (error instanceof SyntaxError) compileJSObject(source, name)
     throw error
   }
-  return `export default { name: ${JSON.stringify(name)}, factory: function ($r) { ${body}\n} };\n`
+  const references = jsObjectDataReferences(source, name)
+  return `export default { name: ${JSON.stringify(name)}, dataReferences: ${JSON.stringify(references)}, factory: function ($r) { ${body}\n} };\n`
 }
 
 /**

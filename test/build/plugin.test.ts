@@ -47,11 +47,11 @@ async function tmpFile(name: string, contents: string): Promise<string> {
   return path
 }
 
-/** Keeps src/compile.ts out of a bundle, so the bundle seeds this test's own runtime. */
+/** Keeps src/compile.ts and src/precompiled.ts (the seeds) out of a bundle, so the bundle seeds this test's own runtime. */
 const compileExternal: Plugin = {
   name: 'compile-external',
   setup(b) {
-    b.onResolve({ filter: /[\\/]compile\.ts$/ }, (args) => ({ path: args.path, external: true }))
+    b.onResolve({ filter: /[\\/](compile|precompiled)\.ts$/ }, (args) => ({ path: args.path, external: true }))
   },
 }
 

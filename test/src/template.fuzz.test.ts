@@ -3,6 +3,7 @@ import { mulberry32 as prng } from '../../demo/backend/prng'
 import { CompileError, compileExpression, dataReferences, expressionSource, referencedNames, triggerSource, type Resolver } from '../../src/compile'
 import { scanExpressionEnd } from '../../src/scan'
 import { CLOSER, hasBinding, parseTemplate, type Segment } from '../../src/template'
+import { isBoundAttribute } from '../../src/widget-contract'
 
 function reconstruct(segments: readonly Segment[]): string {
   let out = ''
@@ -89,6 +90,26 @@ describe('parseTemplate fuzz', () => {
     expect(okCount).toBeGreaterThan(3_000)
     expect(bindingCount).toBeGreaterThan(1_000)
     expect(errorCount).toBeGreaterThan(3_000)
+  })
+
+  it('isBoundAttribute, which does not parse, agrees with parseTemplate on random texts', () => {
+    let bound = 0
+    let lookalike = 0
+    for (let seed = 1; seed <= 30_000; seed++) {
+      const rnd = prng(seed)
+      const alphabet = seed % 3 === 0 ? FRIENDLY : PIECES
+      const length = Math.floor(rnd() * 40)
+      let text = ''
+      for (let k = 0; k < length; k++) text += alphabet[Math.floor(rnd() * alphabet.length)]
+      const parsed = parseTemplate(text)
+      const expected = !parsed.ok || parsed.segments.some((s) => s.kind === 'expr')
+      expect(isBoundAttribute(text), `seed ${seed}: ${JSON.stringify(text)}`).toBe(expected)
+      if (expected) bound++
+      else if (hasBinding(text)) lookalike++
+    }
+    // Both answers must be well represented, including text that only looks like a binding.
+    expect(bound).toBeGreaterThan(3_000)
+    expect(lookalike).toBeGreaterThan(300)
   })
 
   it('never throws on random single characters from the whole BMP and astral planes', () => {
