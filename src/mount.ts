@@ -1,7 +1,7 @@
 import { diagnose } from './diagnostics'
 import type { Inspector } from './inspect'
 import { compileTemplate } from './template-compile'
-import type { Resolver } from './compile'
+import type { Resolver } from './compiled-code'
 import { argumentError, BindingError } from './errors'
 import type { AlertType } from './globals'
 import type { Query } from './query'

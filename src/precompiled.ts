@@ -31,11 +31,6 @@ export function installCompiler(runtimeCompiler: RuntimeCompiler): void {
   compiler = runtimeCompiler
 }
 
-/** The installed run-time compiler, or null in a build that compiled everything ahead of time. */
-export function installedCompiler(): RuntimeCompiler | null {
-  return compiler
-}
-
 // What the build compiled, by the exact text the runtime looks up. Never evicted: under a
 // strict CSP a seeded function that fell out could not be compiled again.
 const seededExpressions = new Map<string, CompiledFn>()
@@ -78,10 +73,7 @@ export function seededTrigger(snippet: string): TriggerFn | undefined {
   return seededTriggers.get(snippet)
 }
 
-/** The seeded parse of a binding text, if the build compiled it. */
-export function seededTemplate(text: string): TemplateCode | undefined {
-  return seededTemplates.get(text)
-}
+const NONE: readonly string[] = []
 
 // Said of text a build without a run-time compiler was not given ahead of time.
 const NOT_COMPILED = ' was not compiled ahead of time and this build has no run-time compiler'
@@ -90,6 +82,8 @@ const NOT_COMPILED = ' was not compiled ahead of time and this build has no run-
 export function templateCode(text: string): TemplateCode {
   const seeded = seededTemplates.get(text)
   if (seeded !== undefined) return seeded
+  // Text with no opener is itself (a query's plain URL): nothing to compile, even here.
+  if (typeof text === 'string' && !text.includes('{{') && !text.includes('<<')) return { segments: [text], codes: NONE, names: NONE, single: false }
   if (compiler !== null) return compiler.template(text)
   return { error: `The binding ${JSON.stringify(text)}${NOT_COMPILED}`, expression: String(text), codes: [], names: [] }
 }

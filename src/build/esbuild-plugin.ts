@@ -201,6 +201,8 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
             for (const q of page.queries) add(q.file, bindingsFromData(q.definition, q.name))
           }
           for (const q of app.queries) add(q.file, bindingsFromData(q.definition, q.name))
+          // Module inputs reach the module's queries (a header may hold a binding).
+          if (app.config.modules !== undefined) add(app.configFile, bindingsFromData(app.config.modules, 'modules'))
           if (Object.keys(app.config.modules ?? {}).length > 0) await readSource(AUTH_QUERIES)
           if (Object.values(app.config.modules ?? {}).some((m) => m.use === 'oidc')) await readSource(OIDC_QUERIES)
         }

@@ -1,7 +1,9 @@
 /**
  * Size budgets, as idb-keyval keeps them: the gzipped bundle of the runtime, of
- * everything the runtime and the widgets export (Lit included), and the starter app's
- * build (`smithlet create` + `smithlet build`) must each stay under its budget. The budget sits just
+ * everything the runtime and the widgets export (Lit included) — each as the plain
+ * `smithlet` entry ships it (with the run-time compiler, for hand-written hosts) and as a
+ * `smithlet build` app ships it (compiled ahead of time: no scanner, no compiler) — and
+ * the starter app's build (`smithlet create` + `smithlet build`) must each stay under its budget. The budget sits just
  * above today's size; lower it whenever a change shrinks the bundle, so that growth is a
  * decision someone makes in review, not an accident. The figures behind it, and the
  * peers', are in `npm run bench`.
@@ -37,12 +39,17 @@ async function gzippedBundle(contents: string): Promise<number> {
 }
 
 /** The starter app's build (`smithlet create` then `smithlet build`): its JS and CSS, KB gzipped. */
-const STARTER_BUDGET_KB = 55
+const STARTER_BUDGET_KB = 50.4
+
+const AOT_RUNTIME = "export { startApp } from './src/pages'\nexport { seedCompiled } from './src/precompiled'\n"
 
 /** What is measured, and its budget in KB gzipped (1 KB = 1,024 bytes). */
 const BUDGETS: ReadonlyArray<readonly [name: string, entry: string, kb: number]> = [
-  ['the runtime (src/index)', "export * from './src/index'\n", 27],
-  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 71],
+  ['the runtime (src/index)', "export * from './src/index'\n", 28.2],
+  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 72.2],
+  // What the entry `smithlet build` generates imports of the runtime: startApp and the seeds.
+  ['the runtime of a built app (no run-time compiler)', AOT_RUNTIME, 22.1],
+  ['runtime + widgets + lit of a built app', `${AOT_RUNTIME}export * from './widgets/index'\n`, 66],
 ]
 
 describe('size budgets', () => {
