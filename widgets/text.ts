@@ -97,15 +97,13 @@ export function displayText(value: unknown): string {
 /** A text widget. Properties: `text`. No meta, no events. */
 export class SmithText extends SmithElement {
   static override properties: PropertyDeclarations = {
-    text: {},
+    // Its own accessor (below), which writes a rendered paragraph at once.
+    text: { noAccessor: true },
   }
 
   static override metaDefaults: Record<string, unknown> = {}
 
-  protected static override initialValues: Readonly<Record<string, unknown>> = { ...SmithElement.initialValues, text: '' }
-
-  /** The value shown; any type (see {@link displayText}). Rendered as text, never HTML. */
-  declare text: unknown
+  #text: unknown = ''
 
   /** The paragraph shown: the text, or the binding error in its place. */
   #paragraph: HTMLParagraphElement | undefined
@@ -114,6 +112,32 @@ export class SmithText extends SmithElement {
   #failed = false
   /** The paragraph's `aria-busy` now; null while it shows an error (which has none). */
   #busy: 'true' | 'false' | null = 'false'
+
+  /** The value shown; any type (see {@link displayText}). Rendered as text, never HTML. */
+  get text(): unknown {
+    return this.#text
+  }
+
+  /**
+   * A new value for a paragraph already showing text, with no update pending, is written
+   * into it now: no update cycle (two promises and a change map per write) for the one
+   * text node a binding changes. Anything else goes through Lit's update as usual, so
+   * `updateComplete` holds either way.
+   */
+  set text(value: unknown) {
+    const old = this.#text
+    this.#text = value
+    const p = this.#paragraph
+    if (p !== undefined && !this.#failed && !this.isUpdatePending) {
+      const shown = displayText(value)
+      if (shown !== this.#shown) {
+        p.textContent = shown
+        this.#shown = shown
+      }
+      return
+    }
+    this.requestUpdate('text', old)
+  }
 
   /** A bare shadow root: the styles are the root's shared sheet (see the file's header). */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
