@@ -1,131 +1,29 @@
 /**
- * The table's data model as pure functions: columns, cell text, search, sort and paging.
+ * The table's data model as pure functions: cell text, search, sort and paging; columns
+ * are table-columns.ts's, re-exported here.
  *
  * Rows are never copied while filtering and sorting: the model works on arrays of indices
  * into the original `tableData`, so `selectedRowIndex` stays an index into the data the
  * user bound, and a million rows cost one index array rather than a million objects.
  */
+import { cellValue } from './table-columns'
+import type { Column, ColumnType } from './table-columns'
 
-/** How a column's cells are rendered, compared and searched. */
-export type ColumnType = 'text' | 'number' | 'date' | 'link'
-
-/** A column as configured through the table's `columns` property. */
-export interface ColumnConfig {
-  /** Property of each row object the column shows. */
-  key: string
-  /** Header text; defaults to the key. */
-  label?: string
-  /** Position among the columns, ascending; unordered columns keep their place after ordered ones. */
-  order?: number
-  /** Left out of the grid, the search and the CSV. */
-  hidden?: boolean
-  /** Defaults to a type inferred from the values. */
-  type?: ColumnType
-  /** CSS width: a number is px, a string is used as is (`'20%'`). */
-  width?: number | string
-}
-
-/** A resolved, visible column. */
-export interface Column {
-  key: string
-  label: string
-  type: ColumnType
-  width?: number | string
-}
+export {
+  SAMPLE_ROWS,
+  cellValue,
+  describeType,
+  inferKeys,
+  inferType,
+  resolveColumns,
+  validateColumns,
+} from './table-columns'
+export type { Column, ColumnConfig, ColumnType } from './table-columns'
 
 /** Appsmith's `sortOrder` meta shape; `column: ''` means unsorted. */
 export interface SortOrder {
   column: string
   order: 'asc' | 'desc' | ''
-}
-
-/** How many leading rows are looked at to infer columns and types. */
-export const SAMPLE_ROWS = 50
-
-const COLUMN_TYPES: ReadonlySet<string> = new Set(['text', 'number', 'date', 'link'])
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** The value of `key` in a row, tolerating rows that are not objects. */
-export function cellValue(row: unknown, key: string): unknown {
-  return isRecord(row) ? row[key] : undefined
-}
-
-/** Keys of the first rows, in order of first appearance. */
-export function inferKeys(rows: readonly unknown[], sample = SAMPLE_ROWS): string[] {
-  const keys = new Set<string>()
-  const n = Math.min(rows.length, sample)
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]
-    if (isRecord(row)) for (const k of Object.keys(row)) keys.add(k)
-  }
-  return [...keys]
-}
-
-/**
- * A column type from the first non-empty values: all numbers → `number`, all `Date`s →
- * `date`, anything else → `text`. Strings are never guessed to be dates or numbers: the
- * type comes from the value, as in the rest of smithlet.
- */
-export function inferType(rows: readonly unknown[], key: string, sample = SAMPLE_ROWS): ColumnType {
-  let seen = 0
-  let numbers = 0
-  let dates = 0
-  for (let i = 0; i < rows.length && seen < sample; i++) {
-    const v = cellValue(rows[i], key)
-    if (v === null || v === undefined || v === '') continue
-    seen++
-    if (typeof v === 'number') numbers++
-    else if (v instanceof Date) dates++
-  }
-  if (seen === 0) return 'text'
-  if (numbers === seen) return 'number'
-  if (dates === seen) return 'date'
-  return 'text'
-}
-
-/**
- * Checks a `columns` property value. Returns the configs, or a message saying what is wrong.
- * `undefined`/`null` means "infer" and is not an error.
- */
-export function validateColumns(config: unknown): ColumnConfig[] | string | undefined {
-  if (config === undefined || config === null) return undefined
-  if (!Array.isArray(config)) return `columns must be an array, got ${describeType(config)}`
-  for (let i = 0; i < config.length; i++) {
-    const c: unknown = config[i]
-    if (!isRecord(c) || typeof c.key !== 'string') return `columns[${i}] must be an object with a string key`
-    if (c.type !== undefined && !COLUMN_TYPES.has(String(c.type))) {
-      return `columns[${i}].type must be one of text, number, date, link`
-    }
-  }
-  return config as ColumnConfig[]
-}
-
-/** The visible columns, from the configuration when there is one, else inferred from the rows. */
-export function resolveColumns(rows: readonly unknown[], config?: readonly ColumnConfig[]): Column[] {
-  if (!config) {
-    return inferKeys(rows).map((key) => ({ key, label: key, type: inferType(rows, key) }))
-  }
-  return config
-    .map((c, i) => ({ c, i }))
-    // Stable: configs without `order` keep their position after the ordered ones.
-    .sort((a, b) => (a.c.order ?? Infinity) - (b.c.order ?? Infinity) || a.i - b.i)
-    .filter(({ c }) => !c.hidden)
-    .map(({ c }) => ({
-      key: c.key,
-      label: c.label ?? c.key,
-      type: c.type ?? inferType(rows, c.key),
-      ...(c.width !== undefined ? { width: c.width } : {}),
-    }))
-}
-
-/** A short name for a value's type, for error messages: `string`, `object`, `null`, … */
-export function describeType(v: unknown): string {
-  if (v === null) return 'null'
-  if (Array.isArray(v)) return 'array'
-  if (v instanceof Date) return 'date'
-  return typeof v
 }
 
 /** A Date for a `date` cell, or undefined when the value is not one. */
@@ -173,7 +71,7 @@ export function safeHref(value: unknown): string | undefined {
   }
 }
 
-/** Identity indices `0 … n-1`. */
+/** Identity indices `0 … n-1`, as a plain array. */
 export function allIndices(n: number): number[] {
   const out = new Array<number>(n)
   for (let i = 0; i < n; i++) out[i] = i
@@ -181,29 +79,39 @@ export function allIndices(n: number): number[] {
 }
 
 /**
- * Indices of rows whose visible cells contain `searchText`, case-insensitively, matching
- * the text the user sees (so dates match as displayed).
+ * The rows of a search, as indices into `rows` (4 bytes a row), or null when the search
+ * is empty and every row matches — so no search costs nothing. Rows match when one of
+ * their visible cells contains `searchText`, case-insensitively, as the user sees it (so
+ * dates match as displayed).
  */
-export function filterIndices(rows: readonly unknown[], columns: readonly Column[], searchText: string): number[] {
+export function searchOrder(rows: readonly unknown[], columns: readonly Column[], searchText: string): Uint32Array | null {
   const needle = searchText.trim().toLowerCase()
-  if (!needle) return allIndices(rows.length)
-  const out: number[] = []
+  if (!needle) return null
+  const out = new Uint32Array(rows.length)
+  let n = 0
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]
     for (const c of columns) {
       if (formatCell(cellValue(row, c.key), c.type).toLowerCase().includes(needle)) {
-        out.push(i)
+        out[n++] = i
         break
       }
     }
   }
-  return out
+  return out.slice(0, n)
+}
+
+/** {@link searchOrder} as a plain array (every index when the search is empty). */
+export function filterIndices(rows: readonly unknown[], columns: readonly Column[], searchText: string): number[] {
+  const order = searchOrder(rows, columns, searchText)
+  return order ? Array.from(order) : allIndices(rows.length)
 }
 
 // One collator for all string comparisons: the same order as `localeCompare`, without
 // building a collator per comparison (which `a.localeCompare(b)` does), and numeric so
-// "item 9" sorts before "item 10".
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+// "item 9" sorts before "item 10". Made on the first text sort: creating it loads ICU's
+// collation data, a cost a table that is never sorted by text should not pay.
+let collator: Intl.Collator | undefined
 
 /** The key a value sorts by for a column type; `undefined` sorts last. */
 function sortKey(v: unknown, type: ColumnType): number | string | undefined {
@@ -229,13 +137,29 @@ function compareKeys(a: number | string | undefined, b: number | string | undefi
   if (a === undefined) return b === undefined ? 0 : 1
   if (b === undefined) return -1
   if (typeof a === 'number' && typeof b === 'number') return (a - b) * dir
+  collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
   return collator.compare(String(a), String(b)) * dir
 }
 
 /**
- * Sorts row indices by one column, stably. Keys are computed once per row rather than per
- * comparison, which matters at a million rows. Returns a new array.
+ * Sorts row indices by one column in place, stably, and returns them. Keys are computed
+ * once per row rather than per comparison, which matters at a million rows.
  */
+export function sortOrder(
+  rows: readonly unknown[],
+  order: Uint32Array,
+  column: Pick<Column, 'key' | 'type'>,
+  direction: 'asc' | 'desc',
+): Uint32Array {
+  const keys = new Array<number | string | undefined>(rows.length)
+  for (const i of order) keys[i] = sortKey(cellValue(rows[i], column.key), column.type)
+  const dir = direction === 'desc' ? -1 : 1
+  // A typed array's sort is stable, as Array's is, and reversing the comparator (not the
+  // result) keeps equal rows in their original order in both directions.
+  return order.sort((x, y) => compareKeys(keys[x], keys[y], dir))
+}
+
+/** {@link sortOrder} on a plain array; returns a new array. */
 export function sortIndices(
   rows: readonly unknown[],
   indices: readonly number[],
@@ -243,23 +167,39 @@ export function sortIndices(
   order: SortOrder['order'],
 ): number[] {
   if (!column || !order) return indices.slice()
-  const keys = new Array<number | string | undefined>(rows.length)
-  for (const i of indices) keys[i] = sortKey(cellValue(rows[i], column.key), column.type)
-  const dir = order === 'desc' ? -1 : 1
-  // Array.prototype.sort is stable, and reversing the comparator (not the result) keeps
-  // equal rows in their original order in both directions.
-  return indices.slice().sort((x, y) => compareKeys(keys[x], keys[y], dir))
+  return Array.from(sortOrder(rows, Uint32Array.from(indices), column, order))
 }
 
-/** Filter then sort: the rows (as indices) the table shows across all pages. */
+/**
+ * Search then sort: the order the table shows the rows in across all pages, as indices
+ * into `rows`, or null when neither a search nor a sort applies — the rows in their own
+ * order, with no index array at all.
+ */
+export function viewOrder(
+  rows: readonly unknown[],
+  columns: readonly Column[],
+  query: { searchText: string; sortOrder: SortOrder },
+): Uint32Array | null {
+  const found = searchOrder(rows, columns, query.searchText)
+  const { column: key, order } = query.sortOrder
+  const column = order ? columns.find((c) => c.key === key) : undefined
+  if (!column || !order) return found
+  let all = found
+  if (!all) {
+    all = new Uint32Array(rows.length)
+    for (let i = 0; i < all.length; i++) all[i] = i
+  }
+  return sortOrder(rows, all, column, order)
+}
+
+/** {@link viewOrder} as a plain array (every index when it is null). */
 export function applyModel(
   rows: readonly unknown[],
   columns: readonly Column[],
   query: { searchText: string; sortOrder: SortOrder },
 ): number[] {
-  const filtered = filterIndices(rows, columns, query.searchText)
-  const column = columns.find((c) => c.key === query.sortOrder.column)
-  return column && query.sortOrder.order ? sortIndices(rows, filtered, column, query.sortOrder.order) : filtered
+  const order = viewOrder(rows, columns, query)
+  return order ? Array.from(order) : allIndices(rows.length)
 }
 
 /** One page of a list. */

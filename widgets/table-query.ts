@@ -9,7 +9,7 @@
  */
 import type { ReactiveController } from 'lit'
 import { batch } from '../src/reactive'
-import { applyModel, describeType, nextSortOrder, pageBounds, resolveColumns, validateColumns } from './table-model'
+import { describeType, nextSortOrder, pageBounds, resolveColumns, validateColumns, viewOrder } from './table-model'
 import type { Column, SortOrder } from './table-model'
 import type { TableHost } from './table-host'
 
@@ -21,8 +21,15 @@ export interface Model {
   /** `tableData` when it is an array, else empty. */
   rows: readonly unknown[]
   columns: Column[]
-  /** Client mode: filtered, sorted indices into `rows` across all pages. Server mode: null (rows as given). */
-  indices: number[] | null
+  /**
+   * Client mode with a search or a sort: the rows across all pages, as indices into
+   * `rows`. Otherwise null: `rows` in their own order (server mode: as given).
+   */
+  order: Uint32Array | null
+  /** Rows across all pages: `order.length`, or all of `rows`. */
+  count: number
+  /** Server mode: `rows` is one page, and searching, sorting and paging are the query's. */
+  server: boolean
   /** Why `tableData` cannot be shown, when it cannot. */
   dataError?: string
   /** Why `columns` was ignored, when it was. */
@@ -45,7 +52,7 @@ export interface Page {
   pageNo: number
   /** Number of pages, when known (server mode needs `totalRecordsCount`). */
   pageCount: number | undefined
-  /** Slice of `indices` (client) or `rows` (server) on this page. */
+  /** The page as a slice of the model's rows (positions in `order`, or in `rows`). */
   start: number
   end: number
   /** Whether there is a next page. */
@@ -63,7 +70,7 @@ export interface QueryScroll {
 /** The table's model and page, and the paging and sorting actions. */
 export class TableQuery implements ReactiveController {
   /** The model as of the last update (or {@link ensureModel}). */
-  model: Model = { rows: [], columns: [], indices: [] }
+  model: Model = { rows: [], columns: [], order: null, count: 0, server: false }
   /** The page as of the last update. */
   page: Page = { pageNo: 1, pageCount: 1, start: 0, end: 0, hasNext: false }
   /** What {@link model} was computed from; undefined before the first computation. */
@@ -87,8 +94,8 @@ export class TableQuery implements ReactiveController {
   /** Index into `tableData` of the row at page position `pos`. */
   originalIndex(pos: number): number | undefined {
     if (pos < 0 || pos >= this.pageRowCount) return undefined
-    const { indices } = this.model
-    return indices ? indices[this.page.start + pos] : this.page.start + pos
+    const { order } = this.model
+    return order ? order[this.page.start + pos] : this.page.start + pos
   }
 
   /** Rows per page before the user picks another: the property, or what fits in server mode. */
@@ -105,7 +112,7 @@ export class TableQuery implements ReactiveController {
 
   /** `aria-rowcount`: all rows of the data set plus the header, -1 when unknown. */
   ariaRowCount(): number {
-    const total = this.#host.serverSidePagination ? Number(this.#host.totalRecordsCount) : this.model.indices?.length ?? 0
+    const total = this.#host.serverSidePagination ? Number(this.#host.totalRecordsCount) : this.model.count
     return Number.isFinite(total) && total >= 0 ? total + 1 : -1
   }
 
@@ -122,7 +129,7 @@ export class TableQuery implements ReactiveController {
     this.ensureModel()
     const page = this.#computePage()
     // Data shrank under the current page (client mode): follow it silently, no event.
-    if (this.model.indices && page.pageNo !== host.getMeta('pageNo')) host.setMeta('pageNo', page.pageNo)
+    if (!this.model.server && page.pageNo !== host.getMeta('pageNo')) host.setMeta('pageNo', page.pageNo)
     const pageMoved = page.pageNo !== this.page.pageNo
     this.page = page
     // A new page of server data, or another client page, starts at the top.
@@ -146,7 +153,7 @@ export class TableQuery implements ReactiveController {
     this.#inputs = inputs
 
     const data = inputs.data
-    const model: Model = { rows: [], columns: [], indices: null }
+    const model: Model = { rows: [], columns: [], order: null, count: 0, server: inputs.server }
     if (Array.isArray(data)) model.rows = data
     else if (data !== null && data !== undefined) {
       // null/undefined is "no data yet" (a query that has not run): the empty state, not an error.
@@ -155,15 +162,19 @@ export class TableQuery implements ReactiveController {
     const config = validateColumns(inputs.columns)
     if (typeof config === 'string') model.columnsError = config
     model.columns = resolveColumns(model.rows, typeof config === 'string' ? undefined : config)
-    model.indices = inputs.server
+    const rows = model.rows
+    const order = inputs.server
       ? null
-      : applyModel(model.rows, model.columns, {
+      : viewOrder(rows, model.columns, {
           searchText: inputs.searchText,
           sortOrder: { column: inputs.sortColumn, order: inputs.sortOrder as SortOrder['order'] },
         })
+    model.order = order
+    model.count = order ? order.length : rows.length
     this.model = model
     // Appsmith's filteredTableData is the rows as shown across pages (server: as given).
-    host.setMeta('filteredTableData', model.indices ? model.indices.map((i) => model.rows[i]) : model.rows)
+    // Unsearched and unsorted, that is tableData itself: no copy of a 100,000-row array.
+    host.setMeta('filteredTableData', order ? Array.from(order, (i) => rows[i]) : rows)
     return true
   }
 
@@ -197,12 +208,12 @@ export class TableQuery implements ReactiveController {
   }
 
   #computePage(): Page {
-    const { rows, indices } = this.model
+    const { rows, server, count } = this.model
     const host = this.#host
     const pageNo = Math.max(1, Math.floor(Number(host.getMeta('pageNo'))) || 1)
     const size = Math.floor(Number(host.getMeta('pageSize'))) || 0
-    if (indices) {
-      const b = pageBounds(indices.length, pageNo, size)
+    if (!server) {
+      const b = pageBounds(count, pageNo, size)
       return { pageNo: b.pageNo, pageCount: b.pageCount, start: b.start, end: b.end, hasNext: b.pageNo < b.pageCount }
     }
     const total = Number(host.totalRecordsCount)

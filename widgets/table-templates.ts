@@ -1,16 +1,12 @@
 /**
- * The table's Lit templates: the grid (a real `<table role="grid">` with a sticky header,
- * the windowed rows between two spacer rows) and the pagination footer.
- *
- * Cells are text. Row data is never HTML and never code: every value goes through a Lit
- * text binding, and a `link` cell becomes an `<a>` only for an absolute http(s) URL.
+ * The table's Lit templates: the grid's shell (a real `<table role="grid">` with a sticky
+ * header and two spacer rows) and the pagination footer. The body rows between the
+ * spacers are table-rows.ts's.
  */
 import { html, nothing } from 'lit'
 import type { TemplateResult } from 'lit'
 import { live } from 'lit/directives/live.js'
-import { repeat } from 'lit/directives/repeat.js'
-import { cellValue, formatCell, safeHref } from './table-model'
-import type { Column, SortOrder } from './table-model'
+import type { SortOrder } from './table-model'
 import type { TableHost } from './table-host'
 import type { GridKeyboard } from './table-keyboard'
 import type { TableQuery } from './table-query'
@@ -26,20 +22,21 @@ export interface TableParts {
   readonly onGridClick: (e: MouseEvent) => void
 }
 
-/** The grid: header, windowed body rows, the empty state and the loading overlay. */
+/**
+ * The grid: header, the spacer rows, the empty state and the loading overlay.
+ *
+ * The `<tbody>` holds only the spacers, on one line and without parts (no Lit markers
+ * between them): TableRows puts the body rows there and Lit never touches them.
+ */
 export function renderGrid(host: TableHost, parts: TableParts): TemplateResult {
   const { query, window: rowWindow, keyboard } = parts
-  const { columns, rows } = query.model
+  const { columns } = query.model
   const count = query.pageRowCount
   const { start, end, first } = rowWindow.current
-  const rowIndexBase = query.ariaRowIndexBase()
-  // The roving tab stop must be on a rendered cell.
-  const tabRow = keyboard.tabRow(start, end, first)
+  // The header holds the tab stop when the active row is -1 (or the page is empty).
+  const headerTab = keyboard.tabRow(start, end, first) === -1
   const tabCol = keyboard.active.col
   const sort = host.getMeta<SortOrder>('sortOrder')
-  const selected = host.getMeta<number>('selectedRowIndex')
-  const positions: number[] = []
-  for (let i = start; i < end; i++) positions.push(i)
   const colspan = Math.max(1, columns.length)
 
   // The overlay sits outside the scroller so it covers the viewport, not the top of the content.
@@ -65,39 +62,13 @@ export function renderGrid(host: TableHost, parts: TableParts): TemplateResult {
                   scope="col"
                   class=${c.type}
                   data-col=${ci}
-                  tabindex=${tabRow === -1 && tabCol === ci ? 0 : -1}
+                  tabindex=${headerTab && tabCol === ci ? 0 : -1}
                   aria-sort=${dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
                 >${c.label}<span class="sort-indicator" aria-hidden="true">${dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span></th>`
               })}
             </tr>
           </thead>
-          <tbody>
-            <tr class="spacer spacer-top" role="presentation" aria-hidden="true"><td colspan=${colspan}></td></tr>
-            ${repeat(
-              positions,
-              (pos) => query.originalIndex(pos),
-              (pos) => {
-                const index = query.originalIndex(pos) as number
-                const row = rows[index]
-                return html`<tr
-                  role="row"
-                  data-pos=${pos}
-                  aria-rowindex=${rowIndexBase + pos}
-                  aria-selected=${index === selected ? 'true' : 'false'}
-                >
-                  ${columns.map(
-                    (c, ci) => html`<td
-                      role="gridcell"
-                      class=${c.type}
-                      data-col=${ci}
-                      tabindex=${tabRow === pos && tabCol === ci ? 0 : -1}
-                    >${renderCell(cellValue(row, c.key), c)}</td>`,
-                  )}
-                </tr>`
-              },
-            )}
-            <tr class="spacer spacer-bottom" role="presentation" aria-hidden="true"><td colspan=${colspan}></td></tr>
-          </tbody>
+          <tbody><tr class="spacer spacer-top" role="presentation" aria-hidden="true"><td colspan=${colspan}></td></tr><tr class="spacer spacer-bottom" role="presentation" aria-hidden="true"><td colspan=${colspan}></td></tr></tbody>
         </table>
         ${count === 0 && !host.loading ? html`<p class="empty" part="empty">No data to display</p>` : nothing}
       </div>
@@ -106,22 +77,12 @@ export function renderGrid(host: TableHost, parts: TableParts): TemplateResult {
   `
 }
 
-/** One cell's content: text, or a link for an http(s) URL in a `link` column. */
-function renderCell(value: unknown, column: Column): unknown {
-  if (column.type === 'link') {
-    const href = safeHref(value)
-    // tabindex=-1: the cell, not the link, is the grid's focus stop.
-    if (href) return html`<a href=${href} target="_blank" rel="noopener noreferrer" tabindex="-1">${formatCell(value)}</a>`
-  }
-  return formatCell(value, column.type)
-}
-
 /** The footer: the row count without paging, else the page size control and page buttons. */
 export function renderFooter(host: TableHost, query: TableQuery): TemplateResult {
   const page = query.page
   const pageSize = query.pageSize()
   if (!host.serverSidePagination && pageSize <= 0) {
-    const n = query.model.indices?.length ?? 0
+    const n = query.model.count
     return html`<div class="footer" part="footer"><span class="page-info">${n.toLocaleString()} ${n === 1 ? 'row' : 'rows'}</span></div>`
   }
   const sizes = [...new Set([...PAGE_SIZE_OPTIONS, pageSize])].filter((n) => n > 0).sort((a, b) => a - b)

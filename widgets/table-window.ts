@@ -37,10 +37,18 @@ export class TableWindow implements ReactiveController {
    * scrollTop is still `scrollTop` (see `computeWindow`'s `position`).
    */
   #anchor: { scrollTop: number; position: number } | undefined
+  /** The spacer rows (top, bottom) and the heights last written to them. */
+  readonly #spacers: [{ el: HTMLElement | undefined; height: number }, { el: HTMLElement | undefined; height: number }] = [
+    { el: undefined, height: -1 },
+    { el: undefined, height: -1 },
+  ]
   readonly #host: TableHost
+  /** Draws the body rows of {@link current} (table-rows.ts) after each update. */
+  readonly #drawRows: () => void
 
-  constructor(host: TableHost) {
+  constructor(host: TableHost, drawRows: () => void) {
     this.#host = host
+    this.#drawRows = drawRows
     host.addController(this)
   }
 
@@ -117,7 +125,8 @@ export class TableWindow implements ReactiveController {
     const w = this.#compute()
     const cur = this.current
     // Render only when the window actually moved: unscaled, most scroll events stay
-    // within one row and cost nothing.
+    // within one row and cost nothing. The update redraws only the rows that entered
+    // (table-rows.ts); Lit finds the rest of the grid unchanged.
     if (w.start !== cur.start || w.end !== cur.end || w.topSpacer !== cur.topSpacer) this.#host.requestUpdate()
   }
 
@@ -126,13 +135,14 @@ export class TableWindow implements ReactiveController {
     const root = host.renderRoot
     // Sizes go through CSSOM, not style attributes: the demo's CSP forbids inline styles.
     host.style.setProperty('--smith-row-height', `${this.rowHeight()}px`)
-    // Spacers first, and no layout read before them: until they are set the rows just
-    // rendered sit with the old spacers, the content is briefly the wrong height, and a
-    // forced layout then would clamp scrollTop (off by a row at the very bottom).
+    // Spacers and rows first, and no layout read before them (writing scrollTop is one):
+    // until both are set the content is briefly the wrong height, and a forced layout
+    // then would clamp scrollTop (off by a row at the very bottom).
     const top = root.querySelector<HTMLElement>('tr.spacer-top')
     const bottom = root.querySelector<HTMLElement>('tr.spacer-bottom')
-    if (top) top.style.height = `${this.current.topSpacer}px`
-    if (bottom) bottom.style.height = `${this.current.bottomSpacer}px`
+    this.#spacerHeight(top, 0, this.current.topSpacer)
+    this.#spacerHeight(bottom, 1, this.current.bottomSpacer)
+    this.#drawRows()
     const scroller = root.querySelector<HTMLElement>('.scroller')
     if (scroller) {
       scroller.style.height = `${this.height()}px`
@@ -141,6 +151,15 @@ export class TableWindow implements ReactiveController {
       if (this.#scrollPending) scroller.scrollTop = this.#scrollTop
     }
     this.#scrollPending = false
+  }
+
+  /** Sets a spacer's height when it differs from what was last written to that spacer. */
+  #spacerHeight(spacer: HTMLElement | null, which: 0 | 1, height: number): void {
+    const last = this.#spacers[which]
+    if (!spacer || (last.el === spacer && last.height === height)) return
+    spacer.style.height = `${height}px`
+    last.el = spacer
+    last.height = height
   }
 
   /** The fractional row at the top of the viewport. */

@@ -21,12 +21,13 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { live } from 'lit/directives/live.js'
 import { SmithElement, baseStyles } from './smith-element'
 import { downloadCSV, toCSV } from './csv'
-import { allIndices, cellValue, formatCell } from './table-model'
+import { cellValue, formatCell } from './table-model'
 import type { Column, ColumnConfig } from './table-model'
 import { GridKeyboard, cellOf } from './table-keyboard'
 import type { CellPos } from './table-keyboard'
 import { TableQuery } from './table-query'
 import { TableSearch } from './table-search'
+import { TableRows } from './table-rows'
 import { TableSelection } from './table-selection'
 import { tableStyles } from './table-styles'
 import { renderFooter, renderGrid } from './table-templates'
@@ -102,7 +103,7 @@ export class SmithTable extends SmithElement {
     resetScroll: () => this.#window.resetScroll(),
   })
   readonly #search = new TableSearch(this, () => this.#window.setScroll(0))
-  readonly #window = new TableWindow(this)
+  readonly #window = new TableWindow(this, () => this.#rows.render())
   readonly #keyboard = new GridKeyboard(this, {
     columnCount: () => this.#query.model.columns.length,
     rowCount: () => this.pageRowCount,
@@ -120,6 +121,12 @@ export class SmithTable extends SmithElement {
       if (cell) this.#activate(cell)
     },
   }
+
+  /** The columns whose widths were last written, and to which header (Lit may make a new one). */
+  #widthsFor: readonly Column[] | undefined
+  #widthsTh: HTMLElement | undefined
+  /** The body rows; the window draws them after its spacers, before the keyboard's focus. */
+  readonly #rows = new TableRows(this, this.#parts)
 
   constructor() {
     super()
@@ -156,10 +163,10 @@ export class SmithTable extends SmithElement {
    */
   toCSV(): string {
     this.#query.ensureModel()
-    const { rows, columns, indices } = this.#query.model
-    const order = indices ?? allIndices(rows.length)
+    const { rows, columns, order, count } = this.#query.model
     const lines = function* (): Generator<unknown[]> {
-      for (const i of order) {
+      for (let n = 0; n < count; n++) {
+        const i = order ? order[n] : n
         yield columns.map((c) => {
           const v = cellValue(rows[i], c.key)
           // Numbers stay numbers so a spreadsheet can sum them; the rest as displayed.
@@ -201,8 +208,14 @@ export class SmithTable extends SmithElement {
 
   protected override updated(): void {
     // Widths through CSSOM, not style attributes: the demo's CSP forbids inline styles.
+    // Only for new columns or a new header row, not on every window move.
+    const columns = this.#query.model.columns
+    const th0 = this.renderRoot.querySelector<HTMLElement>('thead th') ?? undefined
+    if (columns === this.#widthsFor && th0 === this.#widthsTh) return
+    this.#widthsFor = columns
+    this.#widthsTh = th0
     const ths = this.renderRoot.querySelectorAll<HTMLElement>('thead th')
-    this.#query.model.columns.forEach((c, i) => {
+    columns.forEach((c, i) => {
       const th = ths[i]
       if (th) th.style.width = c.width === undefined ? '' : typeof c.width === 'number' ? `${c.width}px` : c.width
     })

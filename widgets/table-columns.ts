@@ -1,0 +1,121 @@
+/**
+ * The table's columns as pure functions: the `columns` configuration checked and resolved
+ * into the visible columns, or columns inferred from the first rows when there is none.
+ */
+
+/** How a column's cells are rendered, compared and searched. */
+export type ColumnType = 'text' | 'number' | 'date' | 'link'
+
+/** A column as configured through the table's `columns` property. */
+export interface ColumnConfig {
+  /** Property of each row object the column shows. */
+  key: string
+  /** Header text; defaults to the key. */
+  label?: string
+  /** Position among the columns, ascending; unordered columns keep their place after ordered ones. */
+  order?: number
+  /** Left out of the grid, the search and the CSV. */
+  hidden?: boolean
+  /** Defaults to a type inferred from the values. */
+  type?: ColumnType
+  /** CSS width: a number is px, a string is used as is (`'20%'`). */
+  width?: number | string
+}
+
+/** A resolved, visible column. */
+export interface Column {
+  key: string
+  label: string
+  type: ColumnType
+  width?: number | string
+}
+
+/** How many leading rows are looked at to infer columns and types. */
+export const SAMPLE_ROWS = 50
+
+const COLUMN_TYPES: ReadonlySet<string> = new Set(['text', 'number', 'date', 'link'])
+
+/** A plain object (not an array, not null): the only kind of row that has cells. */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** The value of `key` in a row, tolerating rows that are not objects. */
+export function cellValue(row: unknown, key: string): unknown {
+  return isRecord(row) ? row[key] : undefined
+}
+
+/** Keys of the first rows, in order of first appearance. */
+export function inferKeys(rows: readonly unknown[], sample = SAMPLE_ROWS): string[] {
+  const keys = new Set<string>()
+  const n = Math.min(rows.length, sample)
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]
+    if (isRecord(row)) for (const k of Object.keys(row)) keys.add(k)
+  }
+  return [...keys]
+}
+
+/**
+ * A column type from the first non-empty values: all numbers → `number`, all `Date`s →
+ * `date`, anything else → `text`. Strings are never guessed to be dates or numbers: the
+ * type comes from the value, as in the rest of smithlet.
+ */
+export function inferType(rows: readonly unknown[], key: string, sample = SAMPLE_ROWS): ColumnType {
+  let seen = 0
+  let numbers = 0
+  let dates = 0
+  for (let i = 0; i < rows.length && seen < sample; i++) {
+    const v = cellValue(rows[i], key)
+    if (v === null || v === undefined || v === '') continue
+    seen++
+    if (typeof v === 'number') numbers++
+    else if (v instanceof Date) dates++
+  }
+  if (seen === 0) return 'text'
+  if (numbers === seen) return 'number'
+  if (dates === seen) return 'date'
+  return 'text'
+}
+
+/**
+ * Checks a `columns` property value. Returns the configs, or a message saying what is wrong.
+ * `undefined`/`null` means "infer" and is not an error.
+ */
+export function validateColumns(config: unknown): ColumnConfig[] | string | undefined {
+  if (config === undefined || config === null) return undefined
+  if (!Array.isArray(config)) return `columns must be an array, got ${describeType(config)}`
+  for (let i = 0; i < config.length; i++) {
+    const c: unknown = config[i]
+    if (!isRecord(c) || typeof c.key !== 'string') return `columns[${i}] must be an object with a string key`
+    if (c.type !== undefined && !COLUMN_TYPES.has(String(c.type))) {
+      return `columns[${i}].type must be one of text, number, date, link`
+    }
+  }
+  return config as ColumnConfig[]
+}
+
+/** The visible columns, from the configuration when there is one, else inferred from the rows. */
+export function resolveColumns(rows: readonly unknown[], config?: readonly ColumnConfig[]): Column[] {
+  if (!config) {
+    return inferKeys(rows).map((key) => ({ key, label: key, type: inferType(rows, key) }))
+  }
+  return config
+    .map((c, i) => ({ c, i }))
+    // Stable: configs without `order` keep their position after the ordered ones.
+    .sort((a, b) => (a.c.order ?? Infinity) - (b.c.order ?? Infinity) || a.i - b.i)
+    .filter(({ c }) => !c.hidden)
+    .map(({ c }) => ({
+      key: c.key,
+      label: c.label ?? c.key,
+      type: c.type ?? inferType(rows, c.key),
+      ...(c.width !== undefined ? { width: c.width } : {}),
+    }))
+}
+
+/** A short name for a value's type, for error messages: `string`, `object`, `null`, … */
+export function describeType(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'array'
+  if (v instanceof Date) return 'date'
+  return typeof v
+}
