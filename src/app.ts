@@ -224,7 +224,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     for (const refresh of refreshers) refresh()
   }
   for (const [name, module] of Object.entries(definition.modules ?? {})) {
-    scope.define(name, instantiateModule(name, module, { scope, effects, query: queryContext, onRefresher: addRefresher }))
+    scope.define(name, instantiateModule(name, module, { scope, effects, query: queryContext, onRefresher: addRefresher, warn, random: options.random }))
   }
   for (const [name, source] of Object.entries(definition.jsObjects ?? {})) {
     scope.define(name, createJSObjectIsolated(name, source, resolve, addRefresher, reportBroken))

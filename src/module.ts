@@ -34,17 +34,28 @@ export interface ModuleContext {
   readonly query: Omit<QueryContext, 'resolve'>
   /** Receives the function that re-resolves Main's free names (after new entities are defined). */
   readonly onRefresher?: (refresh: () => void) => void
+  /** What the module's code sees as `console.warn`: the app's warnings. Default: console.warn. */
+  readonly warn?: (message: string) => void
+  /** What the module's code sees as `Math.random`: the app's randomness. Default: Math.random. */
+  readonly random?: () => number
 }
 
 /**
  * Instantiates a module under one name. Inside it, module-local names (its queries,
- * `inputs`, `Main`, its libraries) resolve first, then the app scope. The module owns
- * an effect scope, a child of the app's: it ends with the app.
+ * `inputs`, `Main`, its JS objects and libraries; `setTimeout`, `console` and `Math`, the
+ * app's injected ones) resolve first, then the app scope. The module owns an effect
+ * scope, a child of the app's: it ends with the app.
  */
 export function instantiateModule(name: string, definition: ModuleDefinition, context: ModuleContext): Record<string, unknown> {
   const scope = createScope(context.scope, { label: `module "${name}"` })
   const effects = context.effects.scope()
+  // The module's code reaches the app's injected parts by the names it would use anyway,
+  // as it reaches the clock (the app scope's `Date`): setTimeout is the app's timers
+  // (through the module's effect scope), console.warn the app's warn, Math.random its randomness.
   for (const [key, value] of Object.entries(timerGlobals(effects))) scope.provide(key, value)
+  const warn = context.warn ?? ((message: string) => console.warn(message))
+  scope.provide('console', Object.create(console, { warn: { value: (...parts: unknown[]) => warn(parts.map(String).join(' ')) } }))
+  scope.provide('Math', Object.create(Math, { random: { value: context.random ?? Math.random } }))
   for (const [key, library] of Object.entries(definition.libraries ?? {})) scope.define(key, library)
   scope.define('inputs', Object.freeze({ ...definition.inputs }))
   for (const query of definition.queries ?? []) {

@@ -1,7 +1,7 @@
 // Auth_Module's Main JS object: the seed's getAccessToken / refreshAccessToken /
 // verifyAccessTokenExpired, with their names and store keys, made correct (see
 // shared/token-lifecycle.md). It is an ordinary Appsmith JS object: it sees its
-// queries (api_authToken, api_refreshAuthToken), `inputs`, the `jose` library and the
+// queries (api_authToken, api_refreshAuthToken), `inputs`, its libraries and the
 // app's globals by name, and runs through the same compiler as user code.
 //
 // Store keys: authAccessToken, authRefreshToken and authAccessTokenExp (ms, on this
@@ -11,23 +11,19 @@
 // authLogouts (counts logouts in any tab: a login or refresh that started before the
 // count changed is discarded when its answer arrives, so sign-out always wins).
 //
-// Longer than 300 lines for a reason: an Appsmith JS object is one object literal, and
-// its members are the module's API and the seed's function names.
+// Beside it in the module's scope: the JS object Refresh (the single-flight, cross-tab
+// refresh, revocation and background renewal) and the library Tokens (token shapes,
+// expiry, typed errors: modules/auth/tokens.ts).
 export default {
   // True while there is no session; bindings read Auth_Module.isLoggedOut.
   isLoggedOut: true,
   // Seconds until the token needs refreshing (null: unknown expiry or no token).
   secondsLeft: null,
-  // The refresh or login in flight in this tab, shared by every caller.
-  flight: null,
   // The access token whose shape was last checked, so the hot path checks once.
   checkedToken: null,
   ticking: false,
-  warnedNoLocks: false,
   // The logout count this tab knows of: a higher one in the store is another tab's logout.
   seenLogouts: 0,
-  // No background renewal before this time (ms) after one failed.
-  renewPausedUntil: 0,
 
   // Returns a valid access token: the stored one while it is fresh (no I/O), else
   // one refresh shared by every caller, or a login on an empty store.
@@ -38,7 +34,7 @@ export default {
       if (!this.verifyAccessTokenExpired()) return token;
       return this.refreshAccessToken({ ifTokenIs: token, onlyIfExpired: true });
     }
-    if (this.isUsableToken(token)) {
+    if (Tokens.isUsableToken(token)) {
       this.checkedToken = token;
       return this.getAccessToken();
     }
@@ -48,14 +44,14 @@ export default {
     }
     if (appsmith.store.authLoggedOut === true || !this.hasCredentials()) {
       this.tick();
-      throw this.authError("logged_out", "Not logged in");
+      throw Tokens.authError("logged_out", "Not logged in");
     }
     return this.generateAccessToken();
   },
 
   // Logs in with the configured credentials (the seed's flow on an empty store).
   async generateAccessToken() {
-    if (!this.hasCredentials()) throw this.authError("logged_out", "No credentials are configured; call login(username, password)");
+    if (!this.hasCredentials()) throw Tokens.authError("logged_out", "No credentials are configured; call login(username, password)");
     return this.login(inputs.credentials.username, inputs.credentials.password);
   },
 
@@ -63,7 +59,7 @@ export default {
   // redirects to the issuer's sign-in page instead.
   async login(username, password) {
     if (inputs.oidc !== null) return Oidc.login();
-    return this.single(() => this.loginNow(username, password));
+    return Refresh.single(() => this.loginNow(username, password));
   },
 
   // OpenID Connect: on page load, before the app's own actions, turns a sign-in answer
@@ -86,20 +82,20 @@ export default {
 
   async loginNow(username, password) {
     if (typeof api_authToken === "undefined" || api_authToken === null) {
-      throw this.authError("invalid_request", "No loginUrl is configured; this app logs in another way");
+      throw Tokens.authError("invalid_request", "No loginUrl is configured; this app logs in another way");
     }
     const startedAt = Date.now();
     const epoch = this.logoutCount();
     let body;
     try {
-      body = await api_authToken.run({ body: this.tokenBody({ [inputs.usernameField]: username, [inputs.passwordField]: password }, inputs.loginParams) });
+      body = await api_authToken.run({ body: Tokens.tokenBody({ [inputs.usernameField]: username, [inputs.passwordField]: password }, inputs.loginParams) });
     } catch (error) {
-      if (this.isTransient(error)) throw this.authError("login_failed", `Login failed: ${this.reason(error)}`);
-      throw this.authError("invalid_credentials", `Login was refused (status ${error.statusCode})`);
+      if (Tokens.isTransient(error)) throw Tokens.authError("login_failed", `Login failed: ${Tokens.reason(error)}`);
+      throw Tokens.authError("invalid_credentials", `Login was refused (status ${error.statusCode})`);
     } finally {
       api_authToken.clear();
     }
-    const tokens = this.readTokens(body);
+    const tokens = Tokens.readTokens(body, inputs);
     await this.storeUnlessLoggedOut(tokens, startedAt, epoch);
     return tokens.accessToken;
   },
@@ -109,8 +105,8 @@ export default {
   async storeUnlessLoggedOut(tokens, startedAt, epoch) {
     await reloadStore(["authLogouts"]);
     if (this.logoutCount() !== epoch) {
-      if (typeof tokens.refreshToken === "string") this.revoke(tokens.refreshToken).catch(() => undefined);
-      throw this.authError("logged_out", "Signed out while the request was in flight");
+      if (typeof tokens.refreshToken === "string") Refresh.revoke(tokens.refreshToken).catch(() => undefined);
+      throw Tokens.authError("logged_out", "Signed out while the request was in flight");
     }
     await this.storeTokens(tokens, startedAt);
   },
@@ -131,7 +127,7 @@ export default {
     this.seenLogouts = count;
     const writes = this.clearTokens();
     writes.push(storeValue("authLogouts", count), storeValue("authLoggedOut", true));
-    this.flight = null;
+    Refresh.flight = null;
     this.forgetResults();
     this.setLoggedOut("logout");
     await Promise.all(writes).catch(() => undefined);
@@ -139,33 +135,19 @@ export default {
     this.forgetResults();
     let revoked = false;
     if (typeof refreshToken === "string" && refreshToken !== "") {
-      revoked = await this.revoke(refreshToken).catch(() => false);
+      revoked = await Refresh.revoke(refreshToken).catch(() => false);
     }
     const endedSession = inputs.oidc !== null ? await Oidc.endSession().catch(() => false) : false;
     return { revoked, endedSession };
   },
 
-  // Revokes a refresh token at logoutUrl (RFC 7009 or the backend's logout); resolves
-  // false when none is configured.
-  async revoke(token) {
-    if (typeof api_revokeToken === "undefined" || api_revokeToken === null) return false;
-    if (inputs.oidc !== null && (await Oidc.discover()).revocation_endpoint === null) return false;
-    // RFC 7009 names the form field `token`; the JSON (backend) form reuses the refresh field.
-    const field = inputs.logoutBodyType === "form" ? "token" : inputs.refreshTokenField;
-    await api_revokeToken.run({ body: this.tokenBody({ [field]: token }, inputs.logoutParams) });
-    return true;
-  },
-
-  // A token-endpoint body: the module's own fields, then the input's params verbatim.
-  tokenBody(own, params) {
-    return Object.assign(own, params);
-  },
-
-  // No function's .data and no query's data may hold a token after logout.
+  // No function's .data (Main's, or Refresh's) and no query's data may hold a token after logout.
   forgetResults() {
-    for (const key of Object.keys(this)) {
-      const member = this[key];
-      if (typeof member === "function" && member.data !== undefined) member.data = undefined;
+    for (const object of [this, Refresh]) {
+      for (const key of Object.keys(object)) {
+        const member = object[key];
+        if (typeof member === "function" && member.data !== undefined) member.data = undefined;
+      }
     }
     for (const query of [typeof api_authToken === "undefined" ? null : api_authToken, api_refreshAuthToken]) {
       if (query !== null && typeof query === "object") query.clear();
@@ -182,7 +164,7 @@ export default {
   // token stays otherwise. Resolves once durable, so another tab that takes the lock
   // next reads the new pair from IndexedDB.
   async storeTokens(tokens, startedAt) {
-    const expiry = this.getTokenExpiry(tokens.accessToken, startedAt, tokens.expiresIn);
+    const expiry = Tokens.tokenExpiry(tokens.accessToken, startedAt, tokens.expiresIn, Date.now(), inputs.ttlSeconds);
     const writes = [
       storeValue("authAccessToken", tokens.accessToken),
       storeValue("authAccessTokenExp", expiry.exp),
@@ -199,37 +181,9 @@ export default {
     await Promise.all(writes).catch(() => undefined);
   },
 
-  // When the token expires, in ms on this device's clock, and its lifetime: the
-  // earlier of `expires_in` (counted from when the request started) and the JWT's
-  // `exp` (skew-corrected by `iat` for a token just obtained), else the TTL input,
-  // else unknown (null). A non-numeric or absurd `exp` is unknown, never NaN.
+  // The seed's getTokenExpiry: when the token expires (ms, this device's clock) and its lifetime.
   getTokenExpiry(token, startedAt, expiresIn) {
-    const fresh = typeof startedAt === "number";
-    const from = fresh ? startedAt : Date.now();
-    const candidates = [];
-    let lifetime = null;
-    const seconds = Number(expiresIn);
-    if (expiresIn !== undefined && expiresIn !== null && expiresIn !== "" && Number.isFinite(seconds) && seconds > 0) {
-      candidates.push(from + seconds * 1000);
-      lifetime = seconds * 1000;
-    }
-    const claims = this.readClaims(token);
-    if (claims !== null && this.isEpochSeconds(claims.exp)) {
-      const iat = this.isEpochSeconds(claims.iat) && claims.iat <= claims.exp ? claims.iat : null;
-      if (!(this.isEpochSeconds(claims.iat) && iat === null)) {
-        // A token just issued was issued about when our request started: exp - iat
-        // after that is the expiry on our clock, whatever the server's clock says.
-        candidates.push(fresh && iat !== null ? startedAt + (claims.exp - iat) * 1000 : claims.exp * 1000);
-        const claimed = iat !== null ? (claims.exp - iat) * 1000 : null;
-        if (claimed !== null && (lifetime === null || claimed < lifetime)) lifetime = claimed;
-      }
-    }
-    if (candidates.length === 0 && Number(inputs.ttlSeconds) > 0) {
-      candidates.push(from + Number(inputs.ttlSeconds) * 1000);
-      lifetime = Number(inputs.ttlSeconds) * 1000;
-    }
-    if (candidates.length === 0) return { exp: null, lifetime: null };
-    return { exp: Math.min(...candidates), lifetime };
+    return Tokens.tokenExpiry(token, startedAt, expiresIn, Date.now(), inputs.ttlSeconds);
   },
 
   // True when the stored token needs refreshing: less than the margin remains. The
@@ -248,103 +202,7 @@ export default {
   async refreshAccessToken(options) {
     const opts = options || {};
     const seen = opts.ifTokenIs !== undefined ? opts.ifTokenIs : appsmith.store.authAccessToken;
-    return this.single(() => this.refreshExclusive(seen, opts.onlyIfExpired === true, 0));
-  },
-
-  // Runs `task` unless a refresh or login is in flight, in which case callers share
-  // that one. Two requests with the same refresh token are never in flight at once.
-  single(task) {
-    if (this.flight !== null) return this.flight;
-    const flight = Promise.resolve()
-      .then(task)
-      .finally(() => {
-        if (this.flight === flight) this.flight = null;
-      });
-    this.flight = flight;
-    return flight;
-  },
-
-  // Takes the cross-tab lock (Web Locks) around the refresh. Without Web Locks the
-  // refresh is single-flight within this tab only, said once.
-  async refreshExclusive(seen, onlyIfExpired, leadMs) {
-    const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
-    if (!locks || typeof locks.request !== "function") {
-      if (!this.warnedNoLocks) {
-        this.warnedNoLocks = true;
-        console.warn("Auth_Module: Web Locks are not available; refreshing is single-flight within this tab only");
-      }
-      return this.refreshLocked(seen, onlyIfExpired, leadMs);
-    }
-    const timeout = AbortSignal.timeout(Number(inputs.lockTimeoutMs) || 10000);
-    let acquired = false;
-    try {
-      return await locks.request(inputs.lockName, { signal: timeout }, () => {
-        acquired = true;
-        return this.refreshLocked(seen, onlyIfExpired, leadMs);
-      });
-    } catch (error) {
-      if (!acquired) throw this.authError("lock_timeout", "Another tab held the token refresh lock too long; try again");
-      throw error;
-    }
-  },
-
-  // Under the lock: read the store again (another tab may have refreshed already),
-  // then refresh with the refresh token, retrying transient failures twice.
-  async refreshLocked(seen, onlyIfExpired, leadMs) {
-    await reloadStore(["authAccessToken", "authRefreshToken", "authAccessTokenExp", "authAccessTokenLifetime", "authLoggedOut", "authLogouts"]);
-    const current = appsmith.store.authAccessToken;
-    if (this.isUsableToken(current) && !this.verifyAccessTokenExpired(leadMs) && (current !== seen || onlyIfExpired)) {
-      this.checkedToken = current;
-      this.isLoggedOut = false;
-      return current;
-    }
-    if (appsmith.store.authLoggedOut === true) throw this.authError("logged_out", "Not logged in");
-    const refreshToken = appsmith.store.authRefreshToken;
-    if (typeof refreshToken !== "string" || refreshToken === "") {
-      return this.endSession();
-    }
-    if (inputs.oidc !== null) await Oidc.discover();
-    const startedAt = Date.now();
-    const epoch = this.logoutCount();
-    let body;
-    for (let attempt = 0; ; attempt++) {
-      if (attempt > 0 && this.logoutCount() !== epoch) throw this.authError("logged_out", "Signed out while the refresh was retried");
-      try {
-        body = await api_refreshAuthToken.run({ body: this.tokenBody({ [inputs.refreshTokenField]: refreshToken }, inputs.refreshParams) });
-        api_refreshAuthToken.clear();
-        break;
-      } catch (error) {
-        api_refreshAuthToken.clear();
-        if (this.logoutCount() !== epoch) throw this.authError("logged_out", "Signed out while the refresh was in flight");
-        // Any 4xx answer (invalid_grant, 401, …) but 429 ends the session; network
-        // errors, timeouts, 429 and 5xx are retried; anything else keeps the tokens.
-        const status = error && error.kind === "http" ? error.statusCode : 0;
-        if (status >= 400 && status < 500 && status !== 429) return this.endSession();
-        if (!this.isTransient(error) || attempt >= 2) {
-          throw this.authError("refresh_failed", `Token refresh failed after ${attempt + 1} attempt(s): ${this.reason(error)}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt + Math.random() * 100));
-      }
-    }
-    const tokens = this.readTokens(body);
-    await this.storeUnlessLoggedOut(tokens, startedAt, epoch);
-    return tokens.accessToken;
-  },
-
-  // The refresh token was refused (invalid_grant or any 4xx): the session is over.
-  // Clear the tokens, say so once, and try one login if credentials are configured.
-  async endSession() {
-    this.clearTokens();
-    this.setLoggedOut("session_ended");
-    if (this.hasCredentials()) {
-      try {
-        return await this.loginNow(inputs.credentials.username, inputs.credentials.password);
-      } catch (error) {
-        // Falls through: the session stays ended.
-      }
-    }
-    storeValue("authLoggedOut", true);
-    throw this.authError("session_ended", "The session has ended; log in again");
+    return Refresh.single(() => Refresh.refreshExclusive(seen, opts.onlyIfExpired === true, 0));
   },
 
   // Runs a query that sends the token; after a 401, refreshes (only if the token it
@@ -352,7 +210,7 @@ export default {
   // the login and refresh queries themselves are never intercepted.
   async request(query, params) {
     if (query === null || typeof query !== "object" || typeof query.run !== "function") {
-      throw this.authError("invalid_request", "request(query, params) needs a query, for example Auth_Module.request(getusers_API)");
+      throw Tokens.authError("invalid_request", "request(query, params) needs a query, for example Auth_Module.request(getusers_API)");
     }
     if ((typeof api_authToken !== "undefined" && query === api_authToken) || query === api_refreshAuthToken) return query.run(params);
     const used = await this.getAccessToken();
@@ -367,47 +225,15 @@ export default {
       return await query.run(params);
     } catch (error) {
       if (error && error.statusCode === 401) {
-        throw this.authError("unauthorized", `${query.name} was refused again after a token refresh (401)`, 401);
+        throw Tokens.authError("unauthorized", `${query.name} was refused again after a token refresh (401)`, 401);
       }
       throw error;
     }
   },
 
-  // Claims of a JWS-compact JWT, read with jose (strict base64url + UTF-8); null for
-  // an encrypted (five-part) or opaque token, or a payload that is not an object.
+  // A JWT's claims, or null.
   readClaims(token) {
-    if (typeof token !== "string" || token.split(".").length !== 3) return null;
-    try {
-      const claims = jose.decodeJwt(token);
-      return claims !== null && typeof claims === "object" && !Array.isArray(claims) ? claims : null;
-    } catch (error) {
-      return null;
-    }
-  },
-
-  // A token is usable when it is a non-empty string of token characters that, if
-  // it is a three-part JWT, decodes. Truncated or foreign store contents are not.
-  isUsableToken(token) {
-    if (typeof token !== "string" || token.length < 8 || !/^[A-Za-z0-9._~+/=-]+$/.test(token)) return false;
-    const parts = token.split(".").length;
-    if (parts === 3) return this.readClaims(token) !== null;
-    return parts === 1 || parts === 5;
-  },
-
-  // The response's tokens under any of the configured field names.
-  readTokens(body) {
-    if (body === null || typeof body !== "object" || Array.isArray(body)) {
-      throw this.authError("invalid_response", "The auth server's answer holds no token object");
-    }
-    const pick = (names) => {
-      for (const name of names) if (typeof body[name] === "string" && body[name] !== "") return body[name];
-      return undefined;
-    };
-    const accessToken = pick(inputs.accessTokenFields);
-    if (accessToken === undefined || !this.isUsableToken(accessToken)) {
-      throw this.authError("invalid_response", `The auth server's answer has no usable access token (looked for ${inputs.accessTokenFields.join(", ")})`);
-    }
-    return { accessToken, refreshToken: pick(inputs.refreshTokenFields), expiresIn: body[inputs.expiresInField] };
+    return Tokens.readClaims(token);
   },
 
   clearTokens() {
@@ -447,21 +273,7 @@ export default {
     this.secondsLeft = hasToken && typeof exp === "number" && Number.isFinite(exp)
       ? Math.max(0, Math.ceil((exp - this.marginMs() - Date.now()) / 1000))
       : null;
-    if (hasToken && this.secondsLeft !== null) this.renewIfDue(token);
-  },
-
-  // Background renewal: while the page is visible and the expiry is known, refresh
-  // shortly before the margin, so an idle page never holds a dead token. A hidden page
-  // (or no page, in Node) renews nothing; the check on every call still holds.
-  renewIfDue(token) {
-    if (inputs.autoRefresh !== true || this.flight !== null || Date.now() < this.renewPausedUntil) return;
-    if (typeof document === "undefined" || document === null || document.visibilityState !== "visible") return;
-    const leadMs = Math.min(10000, this.marginMs() / 2);
-    if (!this.verifyAccessTokenExpired(leadMs)) return;
-    this.single(() => this.refreshExclusive(token, true, leadMs)).catch(() => {
-      // A refused refresh has signalled logged out; a transient one waits, then retries.
-      this.renewPausedUntil = Date.now() + 30000;
-    });
+    if (hasToken && this.secondsLeft !== null) Refresh.renewIfDue(token);
   },
 
   startTicker() {
@@ -482,31 +294,4 @@ export default {
     return inputs.loginUrl !== null && c !== null && typeof c === "object" && typeof c.username === "string" && typeof c.password === "string";
   },
 
-  // Network errors, timeouts, 429 and 5xx are worth retrying; anything else is an answer.
-  isTransient(error) {
-    if (!error) return false;
-    if (error.kind === "network" || error.kind === "timeout") return true;
-    return error.statusCode === 429 || error.statusCode >= 500;
-  },
-
-  // A token-free description of a failed request.
-  reason(error) {
-    if (error && error.kind === "timeout") return "no answer in time";
-    if (error && error.kind === "network") return "network error";
-    return error && error.statusCode ? `status ${error.statusCode}` : "unknown error";
-  },
-
-  isEpochSeconds(value) {
-    // Seconds since 1970 before the year 5138; larger numbers are milliseconds (absurd).
-    return typeof value === "number" && Number.isFinite(value) && value > 0 && value < 1e11;
-  },
-
-  // A typed error: name AuthError, a stable `code`, and no token in the message.
-  authError(code, message, statusCode) {
-    const error = new Error(message);
-    error.name = "AuthError";
-    error.code = code;
-    if (statusCode !== undefined) error.statusCode = statusCode;
-    return error;
-  },
 };

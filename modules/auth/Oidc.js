@@ -1,7 +1,7 @@
 // Auth_Module's OpenID Connect path, a JS object beside Main in the module's scope
 // (only oidcModule includes it). It sees the module's queries (api_oidcDiscovery,
 // api_oidcJwks, api_oidcToken), `inputs.oidc`, the `oidc` library
-// (modules/auth/oidc-client.ts) and Main, whose token storage it reuses.
+// (modules/auth/oidc-client.ts), Main, whose token storage it reuses, and Tokens.
 //
 // Store key authOidcRequest holds the one sign-in this browser started (state, nonce,
 // PKCE verifier) across the redirect; the callback removes it before anything else, so
@@ -51,11 +51,11 @@ export default {
         },
       });
     } catch (error) {
-      throw Main.authError("login_failed", `The sign-in code was not accepted: ${Main.reason(error)}`);
+      throw Tokens.authError("login_failed", `The sign-in code was not accepted: ${Tokens.reason(error)}`);
     } finally {
       api_oidcToken.clear();
     }
-    const tokens = Main.readTokens(body);
+    const tokens = Tokens.readTokens(body, inputs);
     const claims = await oidc.verifyIdToken(body.id_token, {
       jwks: await api_oidcJwks.run(),
       issuer: config.issuer,

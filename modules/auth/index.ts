@@ -1,6 +1,5 @@
-import { decodeJwt, decodeProtectedHeader } from 'jose'
 import type { ModuleDefinition } from '../../src/module'
-import Main from './Main.js?jsobject'
+import { AUTH_JS_OBJECTS, AUTH_LIBRARIES, Main } from './js-objects'
 import { resolveAuthInputs, type AuthInputs } from './inputs'
 import { authQueries } from './queries'
 
@@ -16,9 +15,9 @@ export function authModule(inputs: AuthInputs): ModuleDefinition {
   const resolved = resolveAuthInputs(inputs)
   return {
     main: Main,
+    jsObjects: AUTH_JS_OBJECTS,
     queries: authQueries(resolved),
     inputs: resolved,
-    // As an Appsmith app installs a JS library: the module reads claims with jose.
-    libraries: { jose: Object.freeze({ decodeJwt, decodeProtectedHeader }) },
+    libraries: AUTH_LIBRARIES,
   }
 }

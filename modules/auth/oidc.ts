@@ -1,6 +1,5 @@
-import { decodeJwt, decodeProtectedHeader } from 'jose'
 import type { ModuleDefinition } from '../../src/module'
-import Main from './Main.js?jsobject'
+import { AUTH_JS_OBJECTS, AUTH_LIBRARIES, Main } from './js-objects'
 import Oidc from './Oidc.js?jsobject'
 import { assertKnownInputs, resolveAuthInputs, type AuthInputs } from './inputs'
 import { oidcClient } from './oidc-client'
@@ -61,10 +60,10 @@ export function oidcModule(options: OidcModuleOptions): ModuleDefinition {
   }, { oidc })
   return {
     main: Main,
-    jsObjects: { Oidc },
+    jsObjects: { ...AUTH_JS_OBJECTS, Oidc },
     queries: oidcQueries(inputs),
     inputs,
     pageLoad: ['handleRedirectCallback'],
-    libraries: { jose: Object.freeze({ decodeJwt, decodeProtectedHeader }), oidc: oidcClient },
+    libraries: { ...AUTH_LIBRARIES, oidc: oidcClient },
   }
 }

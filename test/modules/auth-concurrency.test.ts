@@ -141,15 +141,39 @@ describe('C: single flight in a tab', () => {
     expect(refreshes(b)).toBe(2)
   })
 
-  it('without Web Locks: single flight in the tab, with one warning', async () => {
+  it('without Web Locks: single flight in the tab, with one warning (through the app\'s warn)', async () => {
     const b = await server({ accessTokenTtlSeconds: 60 })
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    const { a, clock } = await expiredSession(b, { locks: null })
+    const warn = vi.fn<(message: string) => void>()
+    const { a, clock } = await expiredSession(b, { locks: null, warn })
     await Promise.all(Array.from({ length: 10 }, () => auth(a).getAccessToken()))
     clock.advance(61_000)
     await Promise.all(Array.from({ length: 10 }, () => auth(a).getAccessToken()))
     expect(refreshes(b)).toBe(2)
     expect(warn).toHaveBeenCalledTimes(1)
     expect(String(warn.mock.calls[0]![0])).toMatch(/Web Locks are not available/)
+  })
+
+  it('the retry backoff waits on the app\'s timers, with the app\'s randomness', async () => {
+    const b = await server({ accessTokenTtlSeconds: 60 })
+    const statuses = [503, 503]
+    const flakyFetch: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/auth/token') && statuses.length > 0) {
+        return Promise.resolve(new Response('{"error":"busy"}', { status: statuses.shift()!, headers: { 'content-type': 'application/json' } }))
+      }
+      return fetch(input, init)
+    }
+    // Real timers that record every delay asked for.
+    const delays: number[] = []
+    const timers = {
+      setTimeout: (callback: () => void, ms: number) => (delays.push(ms), setTimeout(callback, ms)),
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      setInterval: (callback: () => void, ms: number) => setInterval(callback, ms),
+      clearInterval: (handle: unknown) => clearInterval(handle as ReturnType<typeof setInterval>),
+    }
+    const { a } = await expiredSession(b, { fetch: flakyFetch, timers, random: () => 0.5 })
+    delays.length = 0
+    expect(await auth(a).getAccessToken()).toBe(a.evaluate('{{ appsmith.store.authAccessToken }}'))
+    // 200 · 2^attempt + random · 100, for the two failed attempts.
+    expect(delays).toEqual(expect.arrayContaining([250, 450]))
   })
 })

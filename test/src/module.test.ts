@@ -80,6 +80,40 @@ describe('module instances', () => {
   })
 })
 
+describe('what the app injects reaches a module', () => {
+  it("a module's console.warn is the app's warn, Math.random its randomness, setTimeout its timers; the app's own code keeps the real console", async () => {
+    const warnings: string[] = []
+    const delays: number[] = []
+    const timers = {
+      setTimeout: (callback: () => void, ms: number) => (delays.push(ms), setTimeout(callback, ms)),
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      setInterval: (callback: () => void, ms: number) => setInterval(callback, ms),
+      clearInterval: (handle: unknown) => clearInterval(handle as ReturnType<typeof setInterval>),
+    }
+    const app = await open(
+      {
+        modules: {
+          M: {
+            main: `export default {
+              async go() {
+                console.warn('M:', 'careful', 3)
+                await new Promise((resolve) => setTimeout(resolve, 37))
+                return [Math.random(), Math.max(1, 2)]
+              },
+            }`,
+          },
+        },
+        jsObjects: { J: 'export default { isRealConsole() { return console === globalThis.console } }' },
+      },
+      { warn: (m) => void warnings.push(m), timers, random: () => 0.125 },
+    )
+    expect(await app.run('{{ M.go() }}')).toEqual([0.125, 2])
+    expect(warnings).toEqual(['M: careful 3'])
+    expect(delays).toContain(37)
+    expect(app.evaluate('{{ J.isRealConsole() }}')).toBe(true)
+  })
+})
+
 describe('libraries', () => {
   it('an app library is a name in the app scope: bindings, JS objects and modules see it', async () => {
     const app = await open({
