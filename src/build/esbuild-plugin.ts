@@ -208,8 +208,9 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
         }
         for (const page of pages) add(page, await bindingsFromHtml(await readFile(page, 'utf8')))
         for (const file of queryFiles) await readSource(file)
-        // An app folder's entry has no run-time compiler: keep one if some text went unseen.
-        const runtimeCompiler = appDir !== undefined && !complete ? RUNTIME_COMPILER : undefined
+        // An app folder's entry has no run-time compiler: keep one if some text went unseen, and
+        // in a development build, whose devtools evaluate text the build never saw (app.evaluate).
+        const runtimeCompiler = appDir !== undefined && (!complete || options.dev === true) ? RUNTIME_COMPILER : undefined
         return {
           contents: compiledModuleSource({ expressions, triggers, templates, brokenTriggers, runtimeCompiler }, SEED_MODULE),
           loader: 'js',

@@ -70,6 +70,13 @@ describe('a fully ahead-of-time build', () => {
     })
   }
 
+  test('a development build keeps the run-time compiler: the devtools evaluate text the build never saw', async () => {
+    const dir = join(tmp, 'starter')
+    const result = await build(appBuildOptions({ dir, outdir: join(tmp, 'out-dev'), minify: false, write: false, dev: true }))
+    expect(result.errors).toEqual([])
+    expect(compilerModulesIn(bundledInputs(result.metafile!, dir))).toEqual(expect.arrayContaining(['src/runtime-compiler.ts', 'src/scan.ts']))
+  })
+
   test('the plain smithlet entry keeps the run-time compiler (the check sees it)', async () => {
     const result = await build({
       absWorkingDir: ROOT,
