@@ -90,7 +90,10 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
       lastMethods = exposedMethods(el)
     }
     if (lastAlerts) toasts.push(el)
-    const named = el.getAttribute('name')
+    // Names and values, not `el.attributes`: that makes a NamedNodeMap and an Attr node per
+    // attribute (the largest part of this loop at 10,000 widgets). Not changed meanwhile.
+    const names = el.getAttributeNames()
+    const named = names.includes('name') ? el.getAttribute('name') : null
     const widget = new MountedWidget(el, named, named === null ? ++anonymous : 0, context)
     // Only a named widget is an entity in the scope; an unnamed one needs no entity.
     const entity: Record<string, unknown> | null = named === null ? null : {}
@@ -100,9 +103,6 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     if (entity !== null) widget.visible = signal(!el.hidden)
     let loadingQueries: Set<Query> | null = null
 
-    // Names and values, not `el.attributes`: that makes a NamedNodeMap and an Attr node per
-    // attribute (the largest part of this loop at 10,000 widgets). Not changed meanwhile.
-    const names = el.getAttributeNames()
     for (let a = 0; a < names.length; a++) {
       const attrName = names[a]!
       if (attrName.startsWith('on-')) continue
