@@ -5,34 +5,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
 import { buildApp } from '../../src/build/build-app'
-import { smithletPlugin } from '../../src/build/esbuild-plugin'
 import { createApp } from '../../src/cli/create'
 import type { Row } from './report'
 import { kb, ratio } from './report'
-
-const gz = (bytes: Uint8Array): number => gzipSync(bytes, { level: 9 }).length
-
-async function bundleSize(root: string, contents: string): Promise<{ raw: number; gzip: number }> {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-size-entry.ts' },
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    logLevel: 'warning',
-    legalComments: 'none',
-    plugins: [smithletPlugin()],
-    // As `smithlet build` ships it: dev-only checks compiled out.
-    define: { __SMITHLET_DEV__: 'false' },
-  })
-  const code = result.outputFiles[0]!.contents
-  return { raw: code.length, gzip: gz(code) }
-}
+import { gzippedBundle as bundleSize } from '../support/gzip-bundle'
 
 export async function benchSizes(root: string, log: (message: string) => void): Promise<Row[]> {
   log('sizes: bundling the runtime and the auth module')

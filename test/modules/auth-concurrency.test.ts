@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Backend } from '../../demo/backend/index'
 import type { App } from '../../src/index'
 import { createLockManager } from '../support/locks'
+import { recordingTimers } from '../support/timers'
 import { auth, authApp, backend, countingStorage, CREDENTIALS, manualClock, rejection, authScenario, refreshes } from '../support/auth-harness'
 
 const { server, app } = authScenario()
@@ -163,13 +164,8 @@ describe('C: single flight in a tab', () => {
       return fetch(input, init)
     }
     // Real timers that record every delay asked for.
-    const delays: number[] = []
-    const timers = {
-      setTimeout: (callback: () => void, ms: number) => (delays.push(ms), setTimeout(callback, ms)),
-      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-      setInterval: (callback: () => void, ms: number) => setInterval(callback, ms),
-      clearInterval: (handle: unknown) => clearInterval(handle as ReturnType<typeof setInterval>),
-    }
+    const timers = recordingTimers()
+    const delays = timers.delays
     const { a } = await expiredSession(b, { fetch: flakyFetch, timers, random: () => 0.5 })
     delays.length = 0
     expect(await auth(a).getAccessToken()).toBe(a.evaluate('{{ appsmith.store.authAccessToken }}'))

@@ -11,32 +11,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/build/build-app'
 import { createApp } from '../../src/cli/create'
+import { gzippedBundle } from '../support/gzip-bundle'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-
-/** Gzipped bytes (level 9) of `contents` bundled and minified for the browser. */
-async function gzippedBundle(contents: string): Promise<number> {
-  const result = await build({
-    stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'size-entry.ts' },
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    legalComments: 'none',
-    // As `smithlet build` ships it: dev-only checks compiled out.
-    define: { __SMITHLET_DEV__: 'false' },
-  })
-  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length
-}
 
 /** The starter app's build (`smithlet create` then `smithlet build`): its JS and CSS, KB gzipped. */
 const STARTER_BUDGET_KB = 51.4
@@ -55,7 +36,7 @@ const BUDGETS: ReadonlyArray<readonly [name: string, entry: string, kb: number]>
 describe('size budgets', () => {
   for (const [name, entry, kb] of BUDGETS) {
     it(`${name} stays under ${kb} KB gzipped`, async () => {
-      const size = await gzippedBundle(entry)
+      const size = (await gzippedBundle(ROOT, entry)).gzip
       const message = `${name} is ${(size / 1024).toFixed(2)} KB gzipped, over its ${kb} KB budget (if the growth is wanted, e.g. a new widget, raise the budget here and say why in the commit)`
       expect(size, message).toBeLessThanOrEqual(kb * 1024)
     })

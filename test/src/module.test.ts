@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App, type ModuleDefinition } from '../../src/index'
 import { json, startServer, disposingTestApp, type TestServer } from '../support/app'
+import { recordingTimers } from '../support/timers'
 
 let server: TestServer
 beforeAll(async () => {
@@ -83,13 +84,8 @@ describe('module instances', () => {
 describe('what the app injects reaches a module', () => {
   it("a module's console.warn is the app's warn, Math.random its randomness, setTimeout its timers; the app's own code keeps the real console", async () => {
     const warnings: string[] = []
-    const delays: number[] = []
-    const timers = {
-      setTimeout: (callback: () => void, ms: number) => (delays.push(ms), setTimeout(callback, ms)),
-      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-      setInterval: (callback: () => void, ms: number) => setInterval(callback, ms),
-      clearInterval: (handle: unknown) => clearInterval(handle as ReturnType<typeof setInterval>),
-    }
+    const timers = recordingTimers()
+    const delays = timers.delays
     const app = await open(
       {
         modules: {
