@@ -15,54 +15,25 @@
  * ```
  *
  * Every problem is an {@link AppFolderError} naming the file (and line:column where
- * there is one) and what to do; the loader never guesses past a broken file.
+ * there is one) and what to do; the loader never guesses past a broken file. This file
+ * walks the folder and its pages; the config is checked in ./app-config.ts, the JS object,
+ * query and CSS files are found in ./entity-files.ts.
  */
 import { existsSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { basename, extname, join, relative, resolve } from 'node:path'
-import { build } from 'esbuild'
-import type { QueryDefinition } from '../query'
+import { join, resolve } from 'node:path'
 import { lineColumn } from '../scan'
+import { CONFIG_FILE, IDENTIFIER, importFile, validateConfig, type AppConfig } from './app-config'
+import { AppFolderError, parseJsonFile, rel } from './app-folder-error'
+import { cssFiles, jsObjectFiles, queryFiles, type EntityFile, type QueryFile } from './entity-files'
 import { widgetElements } from './html'
 import type { WidgetElement } from './html'
 
-/** The config file's name. */
-export const CONFIG_FILE = 'smithlet.config.js'
-
-/** A module the config wires in, by the implementation it uses. */
-export interface ModuleConfig {
-  /** `auth`: smithlet's Auth_Module (modules/auth); `oidc`: its OpenID Connect path. */
-  readonly use: 'auth' | 'oidc'
-  readonly inputs?: Readonly<Record<string, unknown>>
-}
-
-/** smithlet.config.js, validated. */
-export interface AppConfig {
-  readonly id: string
-  readonly title?: string
-  /** Page order; the first is the start page. Default: the pages/ folders, sorted. */
-  readonly pages?: readonly string[]
-  readonly modules?: Readonly<Record<string, ModuleConfig>>
-  /** Scope name → npm package, like Appsmith's installed JS libraries. */
-  readonly libraries?: Readonly<Record<string, string>>
-  readonly theme?: Readonly<Record<string, unknown>>
-  /** Datasource name → base URL; `SMITHLET_DATASOURCE_<NAME>` in the environment overrides one at build time. */
-  readonly datasources?: Readonly<Record<string, string>>
-  readonly user?: Readonly<Record<string, unknown>>
-}
-
-/** A file that defines one entity. */
-export interface EntityFile {
-  readonly name: string
-  /** Absolute path. */
-  readonly file: string
-}
-
-/** A query file, read. */
-export interface QueryFile extends EntityFile {
-  /** The definition, named, with its datasource's base URL applied. */
-  readonly definition: QueryDefinition
-}
+// The folder's parts by the names the tools import them from here: the config
+// (./app-config.ts), the entity files (./entity-files.ts) and the errors (./app-folder-error.ts).
+export { CONFIG_FILE, type AppConfig, type ModuleConfig } from './app-config'
+export { AppFolderError, formatAppFolderError } from './app-folder-error'
+export type { EntityFile, QueryFile } from './entity-files'
 
 /** One page of the app. */
 export interface PageSource {
@@ -98,24 +69,7 @@ export interface AppFolder {
   readonly watchDirs: readonly string[]
 }
 
-/** A problem with an app folder: the file, where in it, and what is wrong. */
-export class AppFolderError extends Error {
-  override readonly name = 'AppFolderError'
-  constructor(
-    message: string,
-    /** Absolute path of the file at fault, when there is one. */
-    readonly file?: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(message)
-  }
-}
-
-const CONFIG_KEYS = new Set(['id', 'title', 'pages', 'modules', 'libraries', 'theme', 'datasources', 'user'])
 const PAGE_KEYS = new Set(['title', 'pageLoad', 'onPageUnload'])
-const MODULE_USES = new Set(['auth', 'oidc'])
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 /** Page names become URL segments and folder names. */
 const PAGE_NAME = /^[A-Za-z0-9][\w.~-]*$/
 
@@ -226,128 +180,6 @@ async function loadPage(
   return { name, dir, file, html, widgets, title, pageLoad, onPageUnload, jsObjects, queries, styles: await cssFiles(dir) }
 }
 
-async function jsObjectFiles(dir: string, root: string, watchDirs: string[]): Promise<EntityFile[]> {
-  watchDirs.push(dir)
-  if (!existsSync(dir)) return []
-  const out: EntityFile[] = []
-  for (const entry of (await readdir(dir)).sort()) {
-    if (extname(entry) !== '.js') continue
-    const name = basename(entry, '.js')
-    const file = join(dir, entry)
-    if (!IDENTIFIER.test(name)) throw new AppFolderError(`${rel(root, file)}: "${name}" is not a valid entity name (the file name is the JS object's name)`, file)
-    out.push({ name, file })
-  }
-  return out
-}
-
-async function queryFiles(dir: string, root: string, config: AppConfig, watchDirs: string[]): Promise<QueryFile[]> {
-  watchDirs.push(dir)
-  if (!existsSync(dir)) return []
-  const out: QueryFile[] = []
-  for (const entry of (await readdir(dir)).sort()) {
-    const ext = extname(entry)
-    if (ext !== '.json' && ext !== '.js') continue
-    const file = join(dir, entry)
-    const raw = ext === '.json' ? parseJsonFile(await readFile(file, 'utf8'), file) : await importFile(file)
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new AppFolderError(`${rel(root, file)}: a query file must hold one query definition (an object)`, file)
-    const { datasource, ...query } = raw as Record<string, unknown>
-    const name = query.name === undefined ? basename(entry, ext) : query.name
-    if (typeof name !== 'string' || !IDENTIFIER.test(name)) throw new AppFolderError(`${rel(root, file)}: "${String(name)}" is not a valid query name`, file)
-    if (typeof query.url !== 'string') throw new AppFolderError(`${rel(root, file)}: the query needs a "url" string`, file)
-    let url = query.url
-    if (datasource !== undefined) {
-      const base = typeof datasource === 'string' ? config.datasources?.[datasource] : undefined
-      if (base === undefined) throw new AppFolderError(`${rel(root, file)}: the datasource "${String(datasource)}" is not in ${CONFIG_FILE}'s datasources`, file)
-      url = /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`
-    }
-    out.push({ name, file, definition: { ...query, name, url } as QueryDefinition })
-  }
-  return out
-}
-
-async function cssFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((f) => extname(f) === '.css').sort().map((f) => join(dir, f))
-}
-
-function validateConfig(value: unknown, file: string): AppConfig {
-  const fail = (message: string): never => {
-    throw new AppFolderError(`${CONFIG_FILE}: ${message}`, file)
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('export default an object: export default { id: "my-app" }')
-  const config = value as Record<string, unknown>
-  for (const key of Object.keys(config)) if (!CONFIG_KEYS.has(key)) fail(`unknown key "${key}" (known: ${[...CONFIG_KEYS].join(', ')})`)
-  if (typeof config.id !== 'string' || config.id === '') fail('"id" must be a non-empty string (it names the app\'s IndexedDB store)')
-  if (config.title !== undefined && typeof config.title !== 'string') fail('"title" must be a string')
-  if (config.pages !== undefined) {
-    if (!Array.isArray(config.pages) || config.pages.length === 0 || !config.pages.every((p) => typeof p === 'string')) fail('"pages" must be a non-empty list of page names')
-    const pages = config.pages as string[]
-    const twice = pages.find((p, i) => pages.indexOf(p) !== i)
-    if (twice !== undefined) fail(`"pages" lists "${twice}" twice`)
-  }
-  for (const key of ['modules', 'libraries', 'theme', 'datasources', 'user'] as const) {
-    const v = config[key]
-    if (v !== undefined && (v === null || typeof v !== 'object' || Array.isArray(v))) fail(`"${key}" must be an object`)
-  }
-  for (const [name, module] of Object.entries((config.modules ?? {}) as Record<string, unknown>)) {
-    if (!IDENTIFIER.test(name)) fail(`modules: "${name}" is not a valid entity name`)
-    const m = module as Record<string, unknown> | null
-    if (m === null || typeof m !== 'object' || typeof m.use !== 'string' || !MODULE_USES.has(m.use)) fail(`modules.${name}: give { use: 'auth' | 'oidc', inputs: { … } }`)
-    if (m!.inputs !== undefined && (m!.inputs === null || typeof m!.inputs !== 'object')) fail(`modules.${name}.inputs must be an object`)
-    for (const [key, input] of Object.entries((m!.inputs ?? {}) as Record<string, unknown>)) {
-      // The config is data written into the page; a function cannot be.
-      if (typeof input === 'function') fail(`modules.${name}.inputs.${key} is a function: give the action as "JSObject.fn" instead`)
-    }
-  }
-  for (const [name, pkg] of Object.entries((config.libraries ?? {}) as Record<string, unknown>)) {
-    if (!IDENTIFIER.test(name)) fail(`libraries: "${name}" is not a valid entity name`)
-    if (typeof pkg !== 'string' || pkg === '') fail(`libraries.${name} must name an npm package`)
-  }
-  const datasources: Record<string, string> = {}
-  for (const [name, url] of Object.entries((config.datasources ?? {}) as Record<string, unknown>)) {
-    const override = process.env[`SMITHLET_DATASOURCE_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`]
-    const value = override ?? url
-    if (typeof value !== 'string') fail(`datasources.${name} must be a base URL string`)
-    datasources[name] = value as string
-  }
-  return { ...(config as unknown as AppConfig), ...(config.datasources === undefined ? {} : { datasources }) }
-}
-
-/**
- * Evaluates a JS file of the app folder (the config, a query file) in Node and returns
- * its default export. esbuild bundles it first, so it may use ESM syntax whatever the
- * surrounding package.json says, and a syntax error is reported with its position.
- */
-async function importFile(file: string): Promise<unknown> {
-  let code: string
-  try {
-    const result = await build({ entryPoints: [file], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' })
-    code = result.outputFiles[0]!.text
-  } catch (error) {
-    const first = (error as { errors?: Array<{ text: string; location?: { line: number; column: number } | null }> }).errors?.[0]
-    if (first) throw new AppFolderError(`${basename(file)}: ${first.text}`, file, first.location?.line, first.location ? first.location.column + 1 : undefined)
-    throw error
-  }
-  try {
-    const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default?: unknown }
-    if (!('default' in module)) throw new AppFolderError(`${basename(file)}: it has no default export (write export default { … })`, file)
-    return module.default
-  } catch (error) {
-    if (error instanceof AppFolderError) throw error
-    throw new AppFolderError(`${basename(file)} failed to run: ${error instanceof Error ? error.message : String(error)}`, file)
-  }
-}
-
-function parseJsonFile(text: string, file: string): Record<string, unknown> {
-  try {
-    return JSON.parse(text) as Record<string, unknown>
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const at = /position (\d+)/.exec(message)
-    const pos = at ? lineColumn(text, Number(at[1])) : undefined
-    throw new AppFolderError(`${basename(file)} is not valid JSON: ${message}`, file, pos?.line, pos?.column)
-  }
-}
-
 function stringField(value: unknown, key: string, file: string): string {
   if (typeof value !== 'string') throw new AppFolderError(`page.json: "${key}" must be a string`, file)
   return value
@@ -357,16 +189,4 @@ function stringList(value: unknown, key: string, file: string): string[] {
   if (value === undefined) return []
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new AppFolderError(`page.json: "${key}" must be a list of actions ("Query" or "JSObject.fn")`, file)
   return value as string[]
-}
-
-function rel(root: string, file: string): string {
-  return relative(root, file).split('\\').join('/')
-}
-
-/** `file:line:col: message` (or `file: message`), the form `smithlet check` and the CLI print. */
-export function formatAppFolderError(error: AppFolderError, cwd = process.cwd()): string {
-  if (error.file === undefined) return error.message
-  const where = relative(cwd, error.file) || error.file
-  const pos = error.line === undefined ? '' : `:${error.line}:${error.column ?? 1}`
-  return `${where}${pos}: ${error.message}`
 }
