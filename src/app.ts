@@ -141,6 +141,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     clearTimeout: timers.clearTimeout,
     random: options.random,
   })
+  // Invariant: hydrated before any entity exists, so JS objects and page-load actions see persisted values.
   await store.hydrate()
 
   // The app's effect scope owns everything that runs on its own: the store's channel,
@@ -159,7 +160,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     errors,
     secrets: () => untracked(() => SECRET_STORE_KEYS.map((key) => store.view[key]).filter((v): v is string => typeof v === 'string')),
   })
-  // The page now showing; null when none is mounted.
+  // Invariant: non-null exactly from mount() to unmount(); its effect scope is a child of `effects`.
   let page: MountedPage | null = null
 
   const globals = createGlobals({
@@ -189,7 +190,8 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     // Intervals belong to the page that is showing: Appsmith stops them when it is left.
     intervalScope: () => page?.effects ?? effects,
   })
-  // The names code sees: globals and injected names (provide), then entities (define).
+  // The names code sees. Invariant: globals and injected names come by provide (never
+  // undefined), entities by define (one per name; a page's leave with it).
   const scope = createScope()
   for (const [name, value] of Object.entries(globals)) scope.provide(name, value)
   for (const [name, value] of Object.entries(timerGlobals(effects))) scope.provide(name, value)
@@ -209,7 +211,8 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     timers: effects.timers,
     onSettled: failures.queryRun,
   }
-  // Every query in the scope by name (the app's, plus the mounted page's); mount reads it for `loading`.
+  // Invariant: exactly the query entities in `scope` (the app's always, the page's while
+  // it is mounted), by name; mount reads it for `loading`, failures for their entries.
   const queries = new Map<string, Query>()
   for (const query of definition.queries ?? []) {
     const entity = createQuery(query, { ...queryContext, resolve })
@@ -218,6 +221,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   }
   // A JS object resolves its free names when it is created; entities defined later
   // (JS objects after it, a page's entities and widgets) reach it when these run.
+  // Invariant: one per app-level or module JS object, run after every change of the entities.
   const refreshers: Array<() => void> = []
   const addRefresher = (refresh: () => void): void => void refreshers.push(refresh)
   const refreshApp = (): void => {
@@ -263,7 +267,8 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     inspector: options.inspector,
   }
 
-  // True once this page's page-load actions started; unmount resets it for the next page.
+  // Invariant: true from the first runPageLoad after a mount until unmount, so each
+  // mounted page runs its page-load actions once.
   let pageLoaded = false
   const app: App = {
     scope: scope.names,

@@ -92,16 +92,17 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
   const { name } = definition
   const timeoutMs = definition.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const timers = context.timers ?? globalTimers
+  // Invariant: compiled once, from the definition; every run evaluates it afresh with its params.
   const request = compileRequest(definition)
   const invalid = (message: string, cause?: unknown): QueryError => invalidRequest(name, message, cause)
 
-  // The body of the latest run that got a response (`latestRun` at its start); cleared by clear().
+  // Invariant: the body of the newest run that got a response (`latestRun` at its start), or undefined after clear().
   const data = signal<unknown>(undefined, { name: `${name}.data` })
-  // Written together with `data` (one batch), or alone when the latest run failed without a body.
+  // Invariant: written in one batch with `data`, or alone when the newest run failed without a body.
   const responseMeta = signal<ResponseMeta | undefined>(undefined, { name: `${name}.responseMeta` })
-  // Runs started and not yet settled; `isLoading` is inFlight > 0.
+  // Invariant: the runs started and not yet settled (never negative); `isLoading` is inFlight > 0.
   const inFlight = signal(0, { name: `${name}.isLoading` })
-  // Id of the newest run (bumped by clear() too): only that run may write `data`/`responseMeta`.
+  // Invariant: the id of the newest run (clear() bumps it too); only that run writes `data`/`responseMeta`.
   let latestRun = 0
 
   const run = async (runParams?: Readonly<Record<string, unknown>>): Promise<unknown> => {
@@ -129,15 +130,17 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
     // (a binding that calls Q.run() would otherwise re-run the query on its own change).
     inFlight.value = inFlight.peek() + 1
     const controller = new AbortController()
+    // Invariant: true only once the time limit fired, before it aborted the request.
     let timedOut = false
     const timer = timers.setTimeout(() => {
       timedOut = true
       controller.abort()
     }, timeoutMs)
     let response: Response | undefined
-    // The devtools' report of this run, when an inspector listens.
+    // The devtools' report of this run, when an inspector listens. Invariant: called at most once (then undefined).
     let report: ((outcome: QueryRunOutcome) => void) | undefined
     let reportStart = 0
+    // Invariant: null until the body is read for a listening inspector (onSize is set only then).
     let size: number | null = null
     let onSize: ((bytes: number) => void) | undefined
     try {
