@@ -15,12 +15,12 @@
  * </smith-menu-button>
  * ```
  */
-import { css, html, LitElement } from 'lit'
+import { css, html } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
 import { SmithElement, baseStyles } from './smith-element'
 import { flag, str } from './props'
 import { icon } from './icons'
-import { iconButtonStyles } from './icon-button'
+import { SmithVariantButton, variantButtonStyles } from './variant-button'
 
 /** One entry of a menu button. Properties: `label`, `iconName`, `isDisabled`. Event: `onClick`. */
 export class SmithMenuItem extends SmithElement {
@@ -102,22 +102,16 @@ export class SmithMenuItem extends SmithElement {
  * Properties: `label`, `iconName`, `buttonVariant`, `isDisabled`. Methods: `setDisabled`.
  * Meta: `isOpen`. The items fire their own `onClick`.
  */
-export class SmithMenuButton extends SmithElement {
+export class SmithMenuButton extends SmithVariantButton {
   static override properties: PropertyDeclarations = {
     label: str(),
-    iconName: str('icon-name'),
-    buttonVariant: str('button-variant'),
-    isDisabled: flag('is-disabled'),
   }
-
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true }
 
   static override styles = [
     baseStyles,
-    iconButtonStyles,
+    variantButtonStyles,
     css`
       :host {
-        display: inline-block;
         position: relative;
         font-family: var(--smith-font, inherit);
       }
@@ -146,19 +140,11 @@ export class SmithMenuButton extends SmithElement {
 
   static override metaDefaults: Record<string, unknown> = { isOpen: false }
 
-  static override exposedMethods: readonly string[] = ['setDisabled']
-
   declare label: string
-  declare iconName: string
-  declare buttonVariant: string
-  declare isDisabled: boolean
 
   constructor() {
     super()
     this.label = ''
-    this.iconName = ''
-    this.buttonVariant = 'PRIMARY'
-    this.isDisabled = false
     // On the host, not the menu element: events of the slotted items reach the host in
     // every DOM (the path through the <slot> is not one everywhere).
     this.addEventListener('keydown', this.#onMenuKey)
@@ -170,9 +156,9 @@ export class SmithMenuButton extends SmithElement {
     document.removeEventListener('pointerdown', this.#onOutside, true)
   }
 
-  /** Appsmith's `setDisabled(bool)`. */
-  setDisabled(value: unknown): void {
-    this.isDisabled = value === true
+  /** Appsmith's `setDisabled(bool)`; disabling closes the menu. */
+  override setDisabled(value: unknown): void {
+    super.setDisabled(value)
     if (this.isDisabled) this.close(false)
   }
 
@@ -256,7 +242,7 @@ export class SmithMenuButton extends SmithElement {
   protected override render(): TemplateResult {
     const open = this.getMeta<boolean>('isOpen')
     return html`
-      <button type="button" part="button" class=${String(this.buttonVariant).toUpperCase()} aria-haspopup="menu"
+      <button type="button" part="button" class=${this.variantClass} aria-haspopup="menu"
         aria-expanded=${open ? 'true' : 'false'} aria-controls="menu" ?disabled=${this.isDisabled}
         @click=${this.#onButtonClick} @keydown=${this.#onButtonKey}>
         ${this.iconName ? icon(this.iconName) : null}<span>${this.label || this.name || 'Menu'}</span>${icon('chevron-down')}

@@ -10,10 +10,11 @@
  * ```
  */
 import { css, html, nothing } from 'lit'
-import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
+import type { PropertyValues, TemplateResult } from 'lit'
 import { batch } from '../src/reactive'
 import { asList } from './checkbox-group'
-import { SmithControl, any, controlStyles, flag, str } from './control'
+import { controlStyles } from './control'
+import { SmithOptionControl } from './option-control'
 import { filterOptions, sameValue, widgetOptions } from './options'
 import type { Option } from './options'
 
@@ -24,19 +25,7 @@ import type { Option } from './options'
  * Events: `onOptionChange`, `onFilterUpdate`. Methods: `setSelectedOptions`, `setOptions`,
  * `setDisabled`, `setRequired`.
  */
-export class SmithMultiSelect extends SmithControl {
-  static override properties: PropertyDeclarations = {
-    options: any(),
-    defaultOptionValue: any('default-option-value'),
-    labelText: str('label-text'),
-    placeholderText: str('placeholder-text'),
-    isFilterable: flag('is-filterable'),
-    sourceData: any('source-data'),
-    optionLabel: str('option-label'),
-    optionValue: str('option-value'),
-    serverSideFiltering: flag('server-side-filtering'),
-  }
-
+export class SmithMultiSelect extends SmithOptionControl {
   static override styles = [
     controlStyles,
     css`
@@ -123,60 +112,24 @@ export class SmithMultiSelect extends SmithControl {
 
   static override exposedMethods: readonly string[] = ['setSelectedOptions', 'setOptions', 'setDisabled', 'setRequired']
 
-  declare options: unknown
-  /** The initial choices (a list of values or `{ label, value }`); followed until the user changes them. */
-  declare defaultOptionValue: unknown
-  declare labelText: string
-  declare placeholderText: string
-  declare isFilterable: boolean
-  /** Appsmith's newer options form: records, with `optionLabel` / `optionValue` naming their keys. */
-  declare sourceData: unknown
-  declare optionLabel: string
-  declare optionValue: string
-  /** The app filters (on `onFilterUpdate`, e.g. by re-running a query); the widget shows the options as given. */
-  declare serverSideFiltering: boolean
-
   #touched = false
   /** Index (in the visible options) of the active option. */
   #active = 0
 
   constructor() {
     super()
-    this.options = []
     this.defaultOptionValue = []
-    this.labelText = ''
     this.placeholderText = 'Select option(s)'
-    this.isFilterable = false
-    this.sourceData = undefined
-    this.optionLabel = ''
-    this.optionValue = ''
-    this.serverSideFiltering = false
-  }
-
-  #source: unknown = undefined
-  #sourceData: unknown = undefined
-  #keys: [string, string] = ['', '']
-  #normalised: readonly Option[] = []
-
-  /** The options, normalised once per `options` value. */
-  get #options(): readonly Option[] {
-    if (this.options !== this.#source || this.sourceData !== this.#sourceData || this.optionLabel !== this.#keys[0] || this.optionValue !== this.#keys[1]) {
-      this.#source = this.options
-      this.#sourceData = this.sourceData
-      this.#keys = [this.optionLabel, this.optionValue]
-      this.#normalised = widgetOptions(this).options
-    }
-    return this.#normalised
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('defaultOptionValue') && !this.#touched) this.#set(asList(this.defaultOptionValue))
-    else if (changed.has('options') || changed.has('sourceData') || changed.has('optionLabel') || changed.has('optionValue') || changed.has('isRequired') || changed.has('required')) this.#set(this.getMeta<unknown[]>('selectedOptionValues'))
+    else if (this.choicesChanged(changed)) this.#set(this.getMeta<unknown[]>('selectedOptionValues'))
   }
 
   /** Keeps the values that are options, in option order, with their labels. */
   #set(values: readonly unknown[]): void {
-    const chosen = this.#options.filter((o) => values.some((v) => sameValue(v, o.value)))
+    const chosen = this.choices.filter((o) => values.some((v) => sameValue(v, o.value)))
     batch(() => {
       this.setMeta('selectedOptionValues', chosen.map((o) => o.value))
       this.setMeta('selectedOptionLabels', chosen.map((o) => o.label))
@@ -188,11 +141,6 @@ export class SmithMultiSelect extends SmithControl {
   setSelectedOptions(values: unknown): void {
     this.#touched = true
     this.#set(asList(values))
-  }
-
-  /** Appsmith's `setOptions(list)`. */
-  setOptions(options: unknown): void {
-    this.options = options
   }
 
   override resetMeta(): void {
@@ -221,7 +169,12 @@ export class SmithMultiSelect extends SmithControl {
   }
 
   #visible(): readonly Option[] {
-    return this.isFilterable && !this.serverSideFiltering ? filterOptions(this.#options, this.getMeta<string>('filterText')) : this.#options
+    return this.isFilterable && !this.serverSideFiltering ? filterOptions(this.choices, this.getMeta<string>('filterText')) : this.choices
+  }
+
+  #onFilter = (e: Event): void => {
+    this.#active = 0
+    this.onFilter(e)
   }
 
   #onKey = (e: KeyboardEvent): void => {
@@ -250,7 +203,7 @@ export class SmithMultiSelect extends SmithControl {
       case 'a':
         if (!(e.ctrlKey || e.metaKey)) return
         e.preventDefault()
-        this.#change(visible.every((o) => this.#has(o.value)) ? [] : this.#options.filter((o) => this.#has(o.value) || visible.includes(o)).map((o) => o.value))
+        this.#change(visible.every((o) => this.#has(o.value)) ? [] : this.choices.filter((o) => this.#has(o.value) || visible.includes(o)).map((o) => o.value))
         return
       default:
         return
@@ -258,12 +211,6 @@ export class SmithMultiSelect extends SmithControl {
     e.preventDefault()
     this.#active = next
     this.requestUpdate()
-  }
-
-  #onFilter = (e: Event): void => {
-    this.#active = 0
-    this.setMeta('filterText', (e.target as HTMLInputElement).value)
-    this.trigger('onFilterUpdate')
   }
 
   protected override updated(): void {

@@ -8,9 +8,10 @@
  * ```
  */
 import { css, html, nothing } from 'lit'
-import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
+import type { PropertyValues, TemplateResult } from 'lit'
 import { batch } from '../src/reactive'
-import { SmithControl, any, controlStyles, flag, str } from './control'
+import { controlStyles } from './control'
+import { SmithOptionControl } from './option-control'
 import { filterOptions, isEmptyValue, sameValue, unwrapValue, widgetOptions } from './options'
 import type { Option } from './options'
 
@@ -21,19 +22,7 @@ import type { Option } from './options'
  * Events: `onOptionChange`, `onFilterUpdate`. Methods: `setSelectedOption`, `setOptions`,
  * `setDisabled`, `setRequired`.
  */
-export class SmithSelect extends SmithControl {
-  static override properties: PropertyDeclarations = {
-    options: any(),
-    defaultOptionValue: any('default-option-value'),
-    labelText: str('label-text'),
-    placeholderText: str('placeholder-text'),
-    isFilterable: flag('is-filterable'),
-    sourceData: any('source-data'),
-    optionLabel: str('option-label'),
-    optionValue: str('option-value'),
-    serverSideFiltering: flag('server-side-filtering'),
-  }
-
+export class SmithSelect extends SmithOptionControl {
   static override styles = [
     controlStyles,
     css`
@@ -53,49 +42,18 @@ export class SmithSelect extends SmithControl {
 
   static override exposedMethods: readonly string[] = ['setSelectedOption', 'setOptions', 'setDisabled', 'setRequired']
 
-  /** The choices: `[{ label, value }]`, plain values, or that list as JSON. */
-  declare options: unknown
-  /** The initial choice (a value, or `{ label, value }`); followed until the user picks. */
-  declare defaultOptionValue: unknown
-  declare labelText: string
-  declare placeholderText: string
-  /** Shows a filter field above the list. */
-  declare isFilterable: boolean
-  /** Appsmith's newer options form: records, with `optionLabel` / `optionValue` naming their keys. */
-  declare sourceData: unknown
-  declare optionLabel: string
-  declare optionValue: string
-  /** The app filters (on `onFilterUpdate`, e.g. by re-running a query); the widget shows the options as given. */
-  declare serverSideFiltering: boolean
-
   #picked = false
 
-  constructor() {
-    super()
-    this.options = []
-    this.defaultOptionValue = ''
-    this.labelText = ''
-    this.placeholderText = 'Select option'
-    this.isFilterable = false
-    this.sourceData = undefined
-    this.optionLabel = ''
-    this.optionValue = ''
-    this.serverSideFiltering = false
-  }
-
-  get #options(): readonly Option[] {
-    return widgetOptions(this).options
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('defaultOptionValue') && !this.#picked) this.#select(this.defaultOptionValue)
-    else if (changed.has('options') || changed.has('sourceData') || changed.has('optionLabel') || changed.has('optionValue') || changed.has('isRequired') || changed.has('required')) this.#select(this.getMeta('selectedOptionValue'))
+    else if (this.choicesChanged(changed)) this.#select(this.getMeta('selectedOptionValue'))
   }
 
   /** Sets the value and its label; the label comes from the options, else from a `{ label, value }` given. */
   #select(choice: unknown): void {
     const value = unwrapValue(choice)
-    const found = this.#options.find((o) => sameValue(o.value, value))
+    const found = this.choices.find((o) => sameValue(o.value, value))
     const label = found ? found.label : choice !== null && typeof choice === 'object' && 'label' in choice ? String((choice as { label: unknown }).label) : ''
     batch(() => {
       this.setMeta('selectedOptionValue', found ? found.value : isEmptyValue(value) ? '' : value)
@@ -108,11 +66,6 @@ export class SmithSelect extends SmithControl {
   setSelectedOption(choice: unknown): void {
     this.#picked = true
     this.#select(choice)
-  }
-
-  /** Appsmith's `setOptions(list)`. */
-  setOptions(options: unknown): void {
-    this.options = options
   }
 
   override resetMeta(): void {
@@ -132,13 +85,8 @@ export class SmithSelect extends SmithControl {
     this.trigger('onOptionChange')
   }
 
-  #onFilter = (e: Event): void => {
-    this.setMeta('filterText', (e.target as HTMLInputElement).value)
-    this.trigger('onFilterUpdate')
-  }
-
   #visible(): readonly Option[] {
-    const all = this.#options
+    const all = this.choices
     if (!this.isFilterable || this.serverSideFiltering) return all
     const shown = filterOptions(all, this.getMeta<string>('filterText'))
     // The chosen option stays in the list, or the native select would show another one.
@@ -166,7 +114,7 @@ export class SmithSelect extends SmithControl {
       ${label ? html`<label class="label ${this.mandatory ? 'required' : ''}" for="field" part="label">${label}</label>` : null}
       ${this.isFilterable
         ? html`<input class="field filter" type="search" part="filter" aria-label="Filter ${label || this.fallbackName}"
-            placeholder="Filter" .value=${this.getMeta<string>('filterText')} ?disabled=${this.off} @input=${this.#onFilter} />`
+            placeholder="Filter" .value=${this.getMeta<string>('filterText')} ?disabled=${this.off} @input=${this.onFilter} />`
         : null}
       <select
         id="field"

@@ -23,7 +23,7 @@
  * Keyboard: items form one tab stop; Up/Down/Home/End move between items, Enter/Space
  * (on the item itself) selects and fires `onItemClick`.
  */
-import { css, html, nothing } from 'lit'
+import { html, nothing } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { batch } from '../../src/reactive'
 import type { ItemBinder } from '../../src/list-scope'
@@ -32,6 +32,9 @@ import { computeWindow, positionForRow, scrollTopAt } from '../row-window'
 import type { WindowParams } from '../row-window'
 import { SmithElement, baseStyles } from '../smith-element'
 import { ListItems } from './list-items'
+import { itemKeyMove } from './list-keys'
+import { listPager } from './list-pager'
+import { listStyles } from './list-styles'
 
 /**
  * A repeating list.
@@ -67,66 +70,7 @@ export class SmithList extends SmithElement {
     pageNo: 1,
   }
 
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        font-family: var(--smith-font, inherit);
-      }
-      .scroller {
-        position: relative;
-        overflow-y: auto;
-        overscroll-behavior: contain;
-      }
-      [role='list'] {
-        display: flex;
-        flex-direction: column;
-      }
-      ::slotted([data-smith-item]) {
-        box-sizing: border-box;
-        overflow: hidden;
-        border: 1px solid var(--smith-border, #e0dede);
-        border-radius: var(--smith-radius, 0.375rem);
-        background: var(--smith-surface, #fff);
-        cursor: pointer;
-      }
-      ::slotted([data-smith-item][aria-current='true']) {
-        border-color: var(--smith-primary, #553de9);
-        box-shadow: inset 0 0 0 1px var(--smith-primary, #553de9);
-      }
-      ::slotted([data-smith-item]:focus-visible) {
-        outline: 2px solid var(--smith-primary, #553de9);
-        outline-offset: -2px;
-      }
-      .pager {
-        display: flex;
-        align-items: center;
-        justify-content: flex-end;
-        gap: 0.5rem;
-        padding: 0.5rem 0;
-      }
-      .pager button {
-        font: inherit;
-        padding: 0.2rem 0.6rem;
-        border: 1px solid var(--smith-border, #e0dede);
-        border-radius: var(--smith-radius, 0.375rem);
-        background: #fff;
-        cursor: pointer;
-      }
-      .pager button:disabled {
-        opacity: 0.5;
-        cursor: default;
-      }
-      .empty {
-        margin: 0;
-        padding: 1rem;
-        color: #555;
-      }
-    `,
-  ]
+  static override styles = [baseStyles, listStyles]
 
   /** The items. */
   declare listData: unknown[]
@@ -222,22 +166,22 @@ export class SmithList extends SmithElement {
   selectItem(index: number): void {
     const item = this.data[index]
     if (item === undefined) return
-    batch(() => {
-      this.setMeta('selectedItem', item)
-      this.setMeta('selectedItemIndex', index)
-      this.setMeta('selectedItemKey', this.keyAt(index))
-      this.setMeta('selectedItemView', this.#items.viewOf(index))
-    })
+    this.#mark('selected', index)
     this.trigger('onItemClick')
   }
 
   /** Called by an item before one of its widgets' events runs (`triggeredItem`). */
   markTriggered(index: number): void {
+    this.#mark('triggered', index)
+  }
+
+  /** Sets `<kind>Item`, `…Index`, `…Key` and `…View` to the item at `index`. */
+  #mark(kind: 'selected' | 'triggered', index: number): void {
     batch(() => {
-      this.setMeta('triggeredItem', this.data[index])
-      this.setMeta('triggeredItemIndex', index)
-      this.setMeta('triggeredItemKey', this.keyAt(index))
-      this.setMeta('triggeredItemView', this.#items.viewOf(index))
+      this.setMeta(`${kind}Item`, this.data[index])
+      this.setMeta(`${kind}ItemIndex`, index)
+      this.setMeta(`${kind}ItemKey`, this.keyAt(index))
+      this.setMeta(`${kind}ItemView`, this.#items.viewOf(index))
     })
   }
 
@@ -286,29 +230,10 @@ export class SmithList extends SmithElement {
     const index = this.#items.itemOf(target)
     if (index === null) return
     const { start, count } = this.shown
-    let at = index - start
-    switch (event.key) {
-      case 'ArrowDown':
-        at = Math.min(count - 1, at + 1)
-        break
-      case 'ArrowUp':
-        at = Math.max(0, at - 1)
-        break
-      case 'Home':
-        at = 0
-        break
-      case 'End':
-        at = count - 1
-        break
-      case 'Enter':
-      case ' ':
-        event.preventDefault()
-        this.selectItem(index)
-        return
-      default:
-        return
-    }
+    const at = itemKeyMove(event.key, index - start, count)
+    if (at === null) return
     event.preventDefault()
+    if (at === 'select') return this.selectItem(index)
     this.#focusAt = at
     this.scrollToItem(at)
     void this.updateComplete.then(() => this.#items.focus(start + at))
@@ -363,14 +288,6 @@ export class SmithList extends SmithElement {
 
   protected override render(): TemplateResult {
     const { count } = this.shown
-    const pager =
-      this.pageSize > 0
-        ? html`<nav class="pager" part="pager" aria-label="Pages">
-            <button type="button" aria-label="Previous page" ?disabled=${this.pageNo <= 1} @click=${() => this.setPage(this.pageNo - 1)}>‹</button>
-            <span aria-live="polite">Page ${this.pageNo} of ${this.pageCount}</span>
-            <button type="button" aria-label="Next page" ?disabled=${this.pageNo >= this.pageCount} @click=${() => this.setPage(this.pageNo + 1)}>›</button>
-          </nav>`
-        : nothing
     return html`${this.renderErrors()}
       <div class="scroller" part="scroller" @scroll=${this.#onScroll}>
         <div class="spacer-top"></div>
@@ -378,6 +295,6 @@ export class SmithList extends SmithElement {
         <div class="spacer-bottom"></div>
         ${count === 0 && !this.loading ? html`<p class="empty">No items.</p>` : nothing}
       </div>
-      ${pager}`
+      ${this.pageSize > 0 ? listPager(this) : nothing}`
   }
 }
