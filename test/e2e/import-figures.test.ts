@@ -88,7 +88,7 @@ describe('issue 15 figures: the shared exports in Chromium', () => {
           await page.waitForFunction(() => (document.querySelector('smith-devtools') as unknown as { app?: unknown } | null)?.app !== undefined, undefined, { timeout: 10_000 })
           await page.waitForTimeout(1500) // page load settles (the fixture API answers at once)
           const measured = await page.evaluate(async ({ jsObjects }) => {
-            type AppLike = { errors: ReadonlyArray<{ kind: string; message: string; entity?: string; property?: string }>; evaluate(t: string): unknown }
+            type AppLike = { errors: ReadonlyArray<{ kind: string; message: string; entity?: string; property?: string }>; scope: Readonly<Record<string, unknown>> }
             const app = (document.querySelector('smith-devtools') as unknown as { app: AppLike }).app
             let bindings = 0
             for (const el of document.querySelectorAll('*')) {
@@ -101,7 +101,8 @@ describe('issue 15 figures: the shared exports in Chromium', () => {
             let run = 0
             const failures: string[] = []
             for (const name of jsObjects) {
-              const entity = app.evaluate(`{{ ${name} }}`) as Record<string, unknown>
+              // The scope, not app.evaluate: a built app ships no run-time compiler.
+              const entity = app.scope[name] as Record<string, unknown>
               for (const key of Object.keys(entity ?? {})) {
                 const fn = entity[key]
                 if (typeof fn !== 'function') continue
