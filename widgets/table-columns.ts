@@ -20,6 +20,12 @@ export interface ColumnConfig {
   type?: ColumnType
   /** CSS width: a number is px, a string is used as is (`'20%'`). */
   width?: number | string
+  /**
+   * Computed values, one per row of `tableData` in its own order (Appsmith's column
+   * `computedValue`, e.g. `{{Table1.processedTableData.map((currentRow) => currentRow.a * 2)}}`):
+   * the column shows, searches and sorts these instead of the rows' `key`.
+   */
+  values?: readonly unknown[]
 }
 
 /** A resolved, visible column. */
@@ -28,6 +34,8 @@ export interface Column {
   label: string
   type: ColumnType
   width?: number | string
+  /** Computed values by row index into `tableData`, when configured. */
+  values?: readonly unknown[]
 }
 
 /** How many leading rows are looked at to infer columns and types. */
@@ -42,6 +50,11 @@ export const isRecord = (v: unknown): v is Record<string, unknown> =>
 /** The value of `key` in a row, tolerating rows that are not objects. */
 export function cellValue(row: unknown, key: string): unknown {
   return isRecord(row) ? row[key] : undefined
+}
+
+/** The value a column shows for row `index` of `rows`: its computed value, or the row's `key`. */
+export function columnValue(rows: readonly unknown[], index: number, column: Pick<Column, 'key' | 'values'>): unknown {
+  return column.values ? column.values[index] : cellValue(rows[index], column.key)
 }
 
 /** Keys of the first rows, in order of first appearance. */
@@ -61,11 +74,16 @@ export function inferKeys(rows: readonly unknown[], sample = SAMPLE_ROWS): strin
  * type comes from the value, as in the rest of smithlet.
  */
 export function inferType(rows: readonly unknown[], key: string, sample = SAMPLE_ROWS): ColumnType {
+  return typeOf(rows.length, (i) => cellValue(rows[i], key), sample)
+}
+
+/** {@link inferType} over `n` values read by `valueAt`. */
+function typeOf(n: number, valueAt: (i: number) => unknown, sample: number): ColumnType {
   let seen = 0
   let numbers = 0
   let dates = 0
-  for (let i = 0; i < rows.length && seen < sample; i++) {
-    const v = cellValue(rows[i], key)
+  for (let i = 0; i < n && seen < sample; i++) {
+    const v = valueAt(i)
     if (v === null || v === undefined || v === '') continue
     seen++
     if (typeof v === 'number') numbers++
@@ -90,6 +108,9 @@ export function validateColumns(config: unknown): ColumnConfig[] | string | unde
     if (c.type !== undefined && !COLUMN_TYPES.has(String(c.type))) {
       return `columns[${i}].type must be one of text, number, date, link`
     }
+    if (c.values !== undefined && !Array.isArray(c.values)) {
+      return `columns[${i}].values must be an array (one value per row), got ${describeType(c.values)}`
+    }
   }
   return config as ColumnConfig[]
 }
@@ -107,8 +128,9 @@ export function resolveColumns(rows: readonly unknown[], config?: readonly Colum
     .map(({ c }) => ({
       key: c.key,
       label: c.label ?? c.key,
-      type: c.type ?? inferType(rows, c.key),
+      type: c.type ?? (c.values ? typeOf(c.values.length, (i) => c.values![i], SAMPLE_ROWS) : inferType(rows, c.key)),
       ...(c.width !== undefined ? { width: c.width } : {}),
+      ...(c.values !== undefined ? { values: c.values } : {}),
     }))
 }
 

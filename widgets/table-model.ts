@@ -6,12 +6,13 @@
  * into the original `tableData`, so `selectedRowIndex` stays an index into the data the
  * user bound, and a million rows cost one index array rather than a million objects.
  */
-import { cellValue } from './table-columns'
+import { columnValue } from './table-columns'
 import type { Column, ColumnType } from './table-columns'
 
 export {
   SAMPLE_ROWS,
   cellValue,
+  columnValue,
   describeType,
   inferKeys,
   inferType,
@@ -90,9 +91,8 @@ export function searchOrder(rows: readonly unknown[], columns: readonly Column[]
   const out = new Uint32Array(rows.length)
   let n = 0
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]
     for (const c of columns) {
-      if (formatCell(cellValue(row, c.key), c.type).toLowerCase().includes(needle)) {
+      if (formatCell(columnValue(rows, i, c), c.type).toLowerCase().includes(needle)) {
         out[n++] = i
         break
       }
@@ -148,11 +148,11 @@ function compareKeys(a: number | string | undefined, b: number | string | undefi
 export function sortOrder(
   rows: readonly unknown[],
   order: Uint32Array,
-  column: Pick<Column, 'key' | 'type'>,
+  column: Pick<Column, 'key' | 'type' | 'values'>,
   direction: 'asc' | 'desc',
 ): Uint32Array {
   const keys = new Array<number | string | undefined>(rows.length)
-  for (const i of order) keys[i] = sortKey(cellValue(rows[i], column.key), column.type)
+  for (const i of order) keys[i] = sortKey(columnValue(rows, i, column), column.type)
   const dir = direction === 'desc' ? -1 : 1
   // A typed array's sort is stable, as Array's is, and reversing the comparator (not the
   // result) keeps equal rows in their original order in both directions.
@@ -163,7 +163,7 @@ export function sortOrder(
 export function sortIndices(
   rows: readonly unknown[],
   indices: readonly number[],
-  column: Pick<Column, 'key' | 'type'> | undefined,
+  column: Pick<Column, 'key' | 'type' | 'values'> | undefined,
   order: SortOrder['order'],
 ): number[] {
   if (!column || !order) return indices.slice()

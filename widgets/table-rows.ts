@@ -13,7 +13,7 @@
  * Cells are text. Row data is never HTML and never code: every value is set with
  * `textContent`, and a `link` cell becomes an `<a>` only for an absolute http(s) URL.
  */
-import { cellValue, formatCell, safeHref } from './table-model'
+import { columnValue, formatCell, safeHref } from './table-model'
 import type { Column } from './table-model'
 import type { TableHost } from './table-host'
 import type { GridKeyboard } from './table-keyboard'
@@ -195,11 +195,10 @@ export class TableRows {
 
   /** Writes the cells of row `index` of `model` into a row. */
   #fill(view: RowView, model: Model, index: number): void {
-    const row = model.rows[index]
-    const columns = model.columns
+    const { rows, columns } = model
     for (let ci = 0; ci < columns.length; ci++) {
       const c = columns[ci]!
-      const value = cellValue(row, c.key)
+      const value = columnValue(rows, index, c)
       const td = view.cells[ci]!
       const href = c.type === 'link' ? safeHref(value) : undefined
       if (href) {

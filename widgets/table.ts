@@ -21,7 +21,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { live } from 'lit/directives/live.js'
 import { SmithElement, baseStyles } from './smith-element'
 import { downloadCSV, toCSV } from './csv'
-import { cellValue, formatCell } from './table-model'
+import { columnValue, formatCell } from './table-model'
 import type { Column, ColumnConfig } from './table-model'
 import { GridKeyboard, cellOf } from './table-keyboard'
 import type { CellPos } from './table-keyboard'
@@ -47,7 +47,8 @@ export { PAGE_SIZE_OPTIONS } from './table-query'
  * `loading` from {@link SmithElement}.
  *
  * Meta: `selectedRow`, `selectedRowIndex`, `triggeredRow`, `pageNo`, `pageSize`,
- * `searchText`, `sortOrder`, `filteredTableData`.
+ * `searchText`, `sortOrder`, `filteredTableData`, `processedTableData` (the rows of
+ * `tableData` in their own order, what a column's computed `values` are mapped from).
  *
  * Events: `onRowSelected`, `onPageChange`, `onPageSizeChange`, `onSearchTextChanged`, `onSort`.
  */
@@ -71,6 +72,7 @@ export class SmithTable extends SmithElement {
     searchText: '',
     sortOrder: { column: '', order: '' },
     filteredTableData: [],
+    processedTableData: [],
   }
 
   static override styles = [baseStyles, tableStyles]
@@ -168,7 +170,7 @@ export class SmithTable extends SmithElement {
       for (let n = 0; n < count; n++) {
         const i = order ? order[n] : n
         yield columns.map((c) => {
-          const v = cellValue(rows[i], c.key)
+          const v = columnValue(rows, i, c)
           // Numbers stay numbers so a spreadsheet can sum them; the rest as displayed.
           return typeof v === 'number' ? v : formatCell(v, c.type)
         })
@@ -189,6 +191,7 @@ export class SmithTable extends SmithElement {
   override resetMeta(): void {
     this.#search.reset()
     super.resetMeta()
+    this.#setProcessed()
     this.setMeta('pageSize', this.#query.configuredPageSize(this.#window.rowsPerViewport()))
     this.#window.setScroll(0)
   }
@@ -203,7 +206,19 @@ export class SmithTable extends SmithElement {
     ) {
       this.setMeta('pageSize', this.#query.configuredPageSize(this.#window.rowsPerViewport()))
     }
+    // Here, before the controllers' hostUpdate: a column whose computed `values` are bound
+    // to `Table1.processedTableData.map(…)` gets them now, and the model sees them.
+    if (changed.has('tableData')) this.#setProcessed()
     // The controllers' hostUpdate does the rest: selection, model and page, window, tab stop.
+  }
+
+  /**
+   * Meta `processedTableData`: `tableData` itself, not a copy. Appsmith's adds
+   * `__originalIndex__` and `__primaryKey__` to a copy of every row; here `currentIndex` in
+   * `processedTableData.map((currentRow, currentIndex) => …)` is that index already.
+   */
+  #setProcessed(): void {
+    this.setMeta('processedTableData', Array.isArray(this.tableData) ? this.tableData : [])
   }
 
   protected override updated(): void {

@@ -90,6 +90,11 @@ export function convertPage(page: string, dsl: DslWidget): ConvertedPage {
     let attrs = isCanvas ? '' : ` name="${escapeAttr(name)}"`
     if (isCanvas && typeof w.tabId === 'string') attrs += ` tab-id="${escapeAttr(w.tabId)}" tab-name="${escapeAttr(String(w.tabName ?? w.tabId))}"`
     attrs += attrsFor(w, mapping.props, mapping.events ?? [], mapping.rename ?? {})
+    if (mapping.derived) {
+      const report = { bindings: 0, notes }
+      for (const [attr, value] of Object.entries(mapping.derived(w, report))) if (value !== null) attrs += ` ${attr}="${escapeAttr(value)}"`
+      stats.bindings += report.bindings
+    }
     if (w.type === 'MODAL_WIDGET') {
       attrs += ' hidden'
       const width = typeof w.width === 'number' ? `--smith-modal-width: ${Math.round(w.width)}px; ` : ''

@@ -5,6 +5,9 @@
  * left out (styling the theme already gives: `buttonColor`, `borderRadius`…). A type
  * missing from the table becomes `<smith-placeholder type="…">`.
  */
+import { tableColumnsAttribute } from './table-columns'
+import type { ColumnsReport } from './table-columns'
+import type { DslWidget } from './source'
 
 /** How one Appsmith widget type maps. */
 export interface WidgetMapping {
@@ -15,6 +18,8 @@ export interface WidgetMapping {
   readonly events?: readonly string[]
   /** Appsmith property renamed on the way (`label` of a checkbox is smithlet's `label`…). */
   readonly rename?: Readonly<Record<string, string>>
+  /** Attributes made from several Appsmith properties (a table's `primaryColumns` → `columns`). */
+  readonly derived?: (w: DslWidget, report: ColumnsReport) => Readonly<Record<string, string | null>>
 }
 
 const CANVAS: WidgetMapping = { tag: 'smith-canvas', props: [] }
@@ -32,7 +37,14 @@ export const WIDGET_MAP: Readonly<Record<string, WidgetMapping>> = {
     props: ['label', 'defaultText', 'placeholderText', 'inputType', 'isRequired', 'isDisabled', 'regex', 'validation', 'errorMessage'],
     events: ['onTextChanged', 'onSubmit'],
   },
-  TABLE_WIDGET_V2: { tag: 'smith-table', props: ['tableData', 'serverSidePaginationEnabled', 'totalRecordsCount'], events: ['onRowSelected', 'onPageChange', 'onPageSizeChange', 'onSearchTextChanged', 'onSort'], rename: { serverSidePaginationEnabled: 'serverSidePagination' } },
+  TABLE_WIDGET_V2: {
+    tag: 'smith-table',
+    props: ['tableData', 'serverSidePaginationEnabled', 'totalRecordsCount'],
+    events: ['onRowSelected', 'onPageChange', 'onPageSizeChange', 'onSearchTextChanged', 'onSort'],
+    rename: { serverSidePaginationEnabled: 'serverSidePagination' },
+    // primaryColumns (order, labels, visibility, types, computedValue): ./table-columns.ts.
+    derived: (w, report) => ({ columns: tableColumnsAttribute(w, report) }),
+  },
   SELECT_WIDGET: { tag: 'smith-select', props: ['options', 'defaultOptionValue', 'labelText', 'placeholderText', 'isFilterable', 'isDisabled', 'isRequired'], events: ['onOptionChange'] },
   ICON_BUTTON_WIDGET: { tag: 'smith-icon-button', props: ['iconName', 'tooltip', 'buttonVariant', 'isDisabled'], events: ['onClick'] },
   IMAGE_WIDGET: { tag: 'smith-image', props: ['image', 'defaultImage', 'objectFit', 'enableDownload', 'imageShape'], events: ['onClick'] },
