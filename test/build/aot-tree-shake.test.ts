@@ -13,6 +13,8 @@ import { build } from 'esbuild'
 import type { Metafile, OutputFile } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { appBuildOptions } from '../../src/build/build-app'
+import { compiledModuleSource } from '../../src/build/compiled-module'
+import { bindingsFromSource } from '../../src/build/extract-bindings'
 import { createApp } from '../../src/cli/create'
 import { DEMO_DIR } from '../../demo/server'
 
@@ -87,5 +89,12 @@ describe('a fully ahead-of-time build', () => {
     const inputs = bundledInputs(result.metafile, ROOT)
     expect(compilerModulesIn(inputs)).toEqual(expect.arrayContaining(['src/scan.ts', 'src/compile-expression.ts', 'src/runtime-compiler.ts']))
     expect(jsText(result.outputFiles)).toContain('new Function')
+  })
+
+  test('when some text may have gone unseen, the compiled module brings the run-time compiler', async () => {
+    expect((await bindingsFromSource("const url = '{{ a }}'")).complete).toBe(true)
+    const input = { expressions: [' a '], triggers: [], templates: ['{{ a }}'] }
+    expect(compiledModuleSource({ ...input, runtimeCompiler: '/abs/runtime-compiler.ts' }, '/abs/precompiled.ts')).toContain('import "/abs/runtime-compiler.ts";\n')
+    expect(compiledModuleSource(input, '/abs/precompiled.ts')).not.toContain('runtime-compiler')
   })
 })
