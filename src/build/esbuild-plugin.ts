@@ -16,7 +16,8 @@
  * under `Content-Security-Policy: script-src 'self'` without `'unsafe-eval'`.
  * An app folder's build ships no run-time compiler at all (the entry imports the
  * runtime without it, src/precompiled.ts), unless some text may have gone unseen (a
- * query file whose literals could not be read). A
+ * query file whose literals could not be read) or it is a development build (the
+ * devtools evaluate any text). A
  * hand-written host imports the runtime from `smithlet`, which compiles at run time
  * what the plugin could not see (a query template built at run time), where a strict
  * CSP turns it into an error on its widget that says to compile ahead of time.
@@ -73,6 +74,7 @@ const RUNTIME_COMPILER = resolve(HERE, `../runtime-compiler${EXT}`)
 const RUNTIME = {
   // startApp without the run-time compiler (src/index would install it).
   runtime: resolve(HERE, `../pages${EXT}`),
+  runtimeCompiler: RUNTIME_COMPILER,
   widgets: resolve(HERE, `../../widgets/define${EXT}`),
   chart: resolve(HERE, `../../widgets/chart/define${EXT}`),
   auth: resolve(HERE, `../../modules/auth/index${EXT}`),
