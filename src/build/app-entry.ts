@@ -54,11 +54,6 @@ export interface RuntimeModules {
   readonly auth: string
   /** modules/auth/oidc: `oidcModule` (its own file: only apps that use it load the OIDC code); default: beside `auth`. */
   readonly oidc?: string
-  /**
-   * src/runtime-compiler: imported by development builds only, so the devtools and a
-   * console can evaluate any text (`app.evaluate`); a production build has none.
-   */
-  readonly runtimeCompiler?: string
   /** src/build/compiled-module's virtual module id, imported first. */
   readonly compiled: string
   /** devtools/index: `createDevtools` (development builds only). */
@@ -69,8 +64,7 @@ export interface RuntimeModules {
 export interface AppEntryOptions {
   /**
    * A development build: pages carry their source locations and the devtools panel is
-   * docked (closed; `?debug` in the URL opens it), with the run-time compiler. Never in a
-   * production build.
+   * docked (closed; `?debug` in the URL opens it). Never in a production build.
    */
   readonly dev?: boolean
 }
@@ -89,7 +83,6 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
     ...widgetDefinitions(folder, modules),
   ]
   if (dev) lines.push(`import { createDevtools } from ${JSON.stringify(modules.devtools)};`, 'const $devtools = createDevtools();')
-  if (dev && modules.runtimeCompiler !== undefined) lines.push(`import ${JSON.stringify(modules.runtimeCompiler)};`)
   // Charts are the one widget with a heavy library: only apps that show one import it.
   if (modules.chart && folder.pages.some((page) => /<smith-chart[\s>/]/i.test(page.html))) lines.push(`import ${JSON.stringify(modules.chart)};`)
   let next = 0

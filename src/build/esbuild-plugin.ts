@@ -74,7 +74,6 @@ const RUNTIME_COMPILER = resolve(HERE, `../runtime-compiler${EXT}`)
 const RUNTIME = {
   // startApp without the run-time compiler (src/index would install it).
   runtime: resolve(HERE, `../pages${EXT}`),
-  runtimeCompiler: RUNTIME_COMPILER,
   widgets: resolve(HERE, `../../widgets/define${EXT}`),
   chart: resolve(HERE, `../../widgets/chart/define${EXT}`),
   auth: resolve(HERE, `../../modules/auth/index${EXT}`),
