@@ -83,7 +83,9 @@ export function createStoreKeys(): StoreKeys {
   const present = new Set<string>()
   // Bumped whenever `present` changes, so Object.keys(appsmith.store) and `in` are reactive.
   const keysVersion = signal(0, { name: 'appsmith.store (keys)' })
+  // Invariant: the number of local writes and removals so far; each stamps its key's `written`.
   let writes = 0
+  // Invariant: the number of local clears so far.
   let clears = 0
 
   const stateOf = (key: string): KeyState => {

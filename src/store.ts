@@ -67,7 +67,9 @@ export function createStore(options: StoreOptions): Store {
   let disposed = false
   // Invariant: the warnings already given (each is given once).
   const warned = new Set<string>()
+  // This tab's id in cross-tab messages, so it ignores its own.
   const instanceId = (options.random ?? Math.random)().toString(36).slice(2)
+  // What bindings read; written at once by every write, before it is queued.
   const memory = createStoreKeys()
 
   const warnOnce = (message: string): void => {
@@ -93,6 +95,7 @@ export function createStore(options: StoreOptions): Store {
     }
     if (channel !== null && !disposed) channel.postMessage(changeMessage(instanceId, ops))
   }
+  // Batches the writes of a tick (and those issued while a batch commits) into one commit.
   const queue = createWriteQueue(commit)
 
   /** Persistence is off for this page: later persisting writes reject with `cause`. */
