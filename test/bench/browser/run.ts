@@ -114,6 +114,8 @@ async function pageBundle(root: string, entry: string): Promise<string> {
     minify: true,
     write: false,
     logLevel: 'warning',
+    // What ships: `smithlet build` compiles the development diagnostics out the same way.
+    define: { __SMITHLET_DEV__: 'false' },
     plugins: [smithletPlugin()], // Auth_Module's Main.js?jsobject
   })
   return result.outputFiles[0]!.text
