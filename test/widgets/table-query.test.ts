@@ -168,7 +168,7 @@ describe('client-side pagination', () => {
   test('pageSize 0: no pagination, all rows in one windowed page', async () => {
     const el = await mount<'smith-table'>('<smith-table></smith-table>', { tableData: people(5000) })
     expect(shadow(el).querySelector('button.next')).toBeNull()
-    expect($(el, '.page-info').textContent).toBe(`${(5000).toLocaleString()} rows`)
+    expect($(el, '.page-info').textContent).toBe('5000 rows')
     expect(rowIndices(el).length).toBeLessThan(100)
   })
 })
