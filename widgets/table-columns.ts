@@ -3,8 +3,11 @@
  * into the visible columns, or columns inferred from the first rows when there is none.
  */
 
-/** How a column's cells are rendered, compared and searched. */
-export type ColumnType = 'text' | 'number' | 'date' | 'link'
+/** How a column's cells are rendered, compared and searched; a `button` cell is an action. */
+export type ColumnType = 'text' | 'number' | 'date' | 'link' | 'button'
+
+/** A per-column setting: one value for every row, or one per row of `tableData` (Appsmith's `processedTableData.map(…)`). */
+export type PerRow<T> = T | readonly unknown[]
 
 /** A column as configured through the table's `columns` property. */
 export interface ColumnConfig {
@@ -26,6 +29,20 @@ export interface ColumnConfig {
    * the column shows, searches and sorts these instead of the rows' `key`.
    */
   values?: readonly unknown[]
+  /** `button` columns: the button's text (Appsmith's `buttonLabel`); defaults to the label. */
+  buttonLabel?: PerRow<string>
+  /** `button` columns: the button cannot be pressed. */
+  isDisabled?: PerRow<boolean>
+  /** `button` columns: Appsmith's `buttonVariant` (`PRIMARY`, `SECONDARY`, `TERTIARY`). */
+  buttonVariant?: string
+  /** `button` columns: a CSS colour for the button (Appsmith's `buttonColor`). */
+  buttonColor?: string
+  /**
+   * `button` columns: the table event a press fires, run from the table's `on-…` attribute
+   * of that name; defaults to {@link columnEventName} of the key (`Delete` → `onDeleteClick`,
+   * attribute `on-delete-click`).
+   */
+  event?: string
 }
 
 /** A resolved, visible column. */
@@ -36,12 +53,40 @@ export interface Column {
   width?: number | string
   /** Computed values by row index into `tableData`, when configured. */
   values?: readonly unknown[]
+  /** `button` columns: what the cells' buttons show and do. */
+  button?: ButtonCell
+}
+
+/** A `button` column's buttons, resolved. */
+export interface ButtonCell {
+  readonly label: PerRow<string>
+  readonly disabled: PerRow<boolean>
+  /** `primary`, `secondary` or `tertiary`: the button's class. */
+  readonly variant: string
+  readonly color: string | undefined
+  /** The table event a press fires (`onDeleteClick`). */
+  readonly event: string
+}
+
+/**
+ * The event a `button` column fires by default: `on` + the key's letters and digits,
+ * capitalised, + `Click` (`customColumn1` → `onCustomColumn1Click`, attribute
+ * `on-custom-column1-click`), so any key gives a valid attribute name.
+ */
+export function columnEventName(key: string): string {
+  const word = key.replace(/[^A-Za-z0-9]/g, '')
+  return `on${word.charAt(0).toUpperCase()}${word.slice(1)}Click`
+}
+
+/** A per-row setting's value for row `index` of `tableData`. */
+export function perRow<T>(value: PerRow<T>, index: number): unknown {
+  return Array.isArray(value) ? value[index] : value
 }
 
 /** How many leading rows are looked at to infer columns and types. */
 export const SAMPLE_ROWS = 50
 
-const COLUMN_TYPES: ReadonlySet<string> = new Set(['text', 'number', 'date', 'link'])
+const COLUMN_TYPES: ReadonlySet<string> = new Set(['text', 'number', 'date', 'link', 'button'])
 
 /** A plain object (not an array, not null): the only kind of row that has cells. */
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -106,10 +151,13 @@ export function validateColumns(config: unknown): ColumnConfig[] | string | unde
     const c: unknown = config[i]
     if (!isRecord(c) || typeof c.key !== 'string') return `columns[${i}] must be an object with a string key`
     if (c.type !== undefined && !COLUMN_TYPES.has(String(c.type))) {
-      return `columns[${i}].type must be one of text, number, date, link`
+      return `columns[${i}].type must be one of text, number, date, link, button`
     }
     if (c.values !== undefined && !Array.isArray(c.values)) {
       return `columns[${i}].values must be an array (one value per row), got ${describeType(c.values)}`
+    }
+    if (c.event !== undefined && (typeof c.event !== 'string' || !/^on[A-Z][A-Za-z0-9]*$/.test(c.event))) {
+      return `columns[${i}].event must be an event name like onDeleteClick, got ${JSON.stringify(c.event)}`
     }
   }
   return config as ColumnConfig[]
@@ -131,7 +179,20 @@ export function resolveColumns(rows: readonly unknown[], config?: readonly Colum
       type: c.type ?? (c.values ? typeOf(c.values.length, (i) => c.values![i], SAMPLE_ROWS) : inferType(rows, c.key)),
       ...(c.width !== undefined ? { width: c.width } : {}),
       ...(c.values !== undefined ? { values: c.values } : {}),
+      ...(c.type === 'button' ? { button: buttonCell(c) } : {}),
     }))
+}
+
+/** A `button` column's settings, with Appsmith's defaults. */
+function buttonCell(c: ColumnConfig): ButtonCell {
+  const variant = String(c.buttonVariant ?? 'primary').toLowerCase()
+  return {
+    label: c.buttonLabel ?? c.label ?? c.key,
+    disabled: c.isDisabled ?? false,
+    variant: variant === 'secondary' || variant === 'tertiary' ? variant : 'primary',
+    color: typeof c.buttonColor === 'string' && c.buttonColor.trim() !== '' ? c.buttonColor : undefined,
+    event: c.event ?? columnEventName(c.key),
+  }
 }
 
 /** A short name for a value's type, for error messages: `string`, `object`, `null`, … */

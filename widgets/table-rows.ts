@@ -11,8 +11,11 @@
  * footer) and never touches what lies between the spacers, which hold no parts.
  *
  * Cells are text. Row data is never HTML and never code: every value is set with
- * `textContent`, and a `link` cell becomes an `<a>` only for an absolute http(s) URL.
+ * `textContent`, and a `link` cell becomes an `<a>` only for an absolute http(s) URL. A
+ * `button` cell holds one `<button>` made with the row (in the prototype), whose text,
+ * `disabled` and class are written when the row is filled; the table handles its clicks.
  */
+import { perRow } from './table-columns'
 import { columnValue, formatCell, safeHref } from './table-model'
 import type { Column } from './table-model'
 import type { TableHost } from './table-host'
@@ -182,6 +185,15 @@ export class TableRows {
       td.className = columns[ci]!.type
       td.setAttribute('data-col', String(ci))
       td.tabIndex = -1
+      if (columns[ci]!.button) {
+        const button = document.createElement('button')
+        button.type = 'button'
+        button.className = 'cell-button'
+        button.setAttribute('part', 'cell-button')
+        // The cell, not the button, is the grid's focus stop; Enter/Space on it press the button.
+        button.tabIndex = -1
+        td.append(button)
+      }
       tr.append(td)
     }
     this.#prototype = tr
@@ -200,6 +212,16 @@ export class TableRows {
       const c = columns[ci]!
       const value = columnValue(rows, index, c)
       const td = view.cells[ci]!
+      const button = c.button
+      if (button) {
+        const b = td.firstChild as HTMLButtonElement
+        b.textContent = formatCell(perRow(button.label, index))
+        b.disabled = perRow(button.disabled, index) === true
+        b.className = `cell-button ${button.variant}`
+        // CSSOM, not a style attribute: the CSP forbids inline styles.
+        if (button.color) b.style.setProperty('--smith-cell-button-color', button.color)
+        continue
+      }
       const href = c.type === 'link' ? safeHref(value) : undefined
       if (href) {
         const a = document.createElement('a')

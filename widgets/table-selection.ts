@@ -1,6 +1,7 @@
 /**
  * The table's row selection as a Lit reactive controller: meta `selectedRow`,
- * `selectedRowIndex` and `triggeredRow`, and the `onRowSelected` event.
+ * `selectedRowIndex`, `triggeredRow` and `triggeredRowIndex`, the `onRowSelected` event
+ * and a button column's event.
  *
  * `selectedRowIndex` is an index into `tableData` as bound (not a position on screen), so
  * it survives searching, sorting and paging; `selectedRow` follows it when the data changes.
@@ -33,8 +34,23 @@ export class TableSelection implements ReactiveController {
       host.setMeta('selectedRow', row)
       // Appsmith sets triggeredRow for the row an action came from; a row click is one.
       host.setMeta('triggeredRow', row)
+      host.setMeta('triggeredRowIndex', index)
     })
     host.trigger('onRowSelected')
+  }
+
+  /**
+   * A button in row `index` of `tableData` was pressed: `triggeredRow`/`triggeredRowIndex`
+   * name the row and the column's `event` runs. As in Appsmith (whose button cells stop
+   * the click), the selection does not change.
+   */
+  press(index: number, row: unknown, event: string): void {
+    const host = this.#host
+    batch(() => {
+      host.setMeta('triggeredRowIndex', index)
+      host.setMeta('triggeredRow', row)
+    })
+    host.trigger(event)
   }
 
   /** Keeps `selectedRow` in step with `selectedRowIndex` when `tableData` changed. */

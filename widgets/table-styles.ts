@@ -121,6 +121,32 @@ export const tableStyles = css`
     outline: 2px solid var(--smith-table-focus);
     outline-offset: -2px;
   }
+  .cell-button {
+    --c: var(--smith-cell-button-color, var(--smith-primary, #553de9));
+    max-width: 100%;
+    padding: 0.15rem 0.6rem;
+    border: 1px solid var(--c);
+    border-radius: var(--smith-radius, 4px);
+    background: var(--c);
+    color: #fff;
+    font: inherit;
+    cursor: pointer;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .cell-button.secondary {
+    background: transparent;
+    color: var(--c);
+  }
+  .cell-button.tertiary {
+    border-color: transparent;
+    background: transparent;
+    color: var(--c);
+  }
+  .cell-button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
   tr.spacer,
   tr.spacer > td {
     height: 0;

@@ -21,6 +21,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { live } from 'lit/directives/live.js'
 import { SmithElement, baseStyles } from './smith-element'
 import { downloadCSV, toCSV } from './csv'
+import { perRow } from './table-columns'
 import { columnValue, formatCell } from './table-model'
 import type { Column, ColumnConfig } from './table-model'
 import { GridKeyboard, cellOf } from './table-keyboard'
@@ -46,11 +47,12 @@ export { PAGE_SIZE_OPTIONS } from './table-query'
  * (`total-records-count`), `height`, `rowHeight` (`row-height`), plus `name`, `errors`,
  * `loading` from {@link SmithElement}.
  *
- * Meta: `selectedRow`, `selectedRowIndex`, `triggeredRow`, `pageNo`, `pageSize`,
+ * Meta: `selectedRow`, `selectedRowIndex`, `triggeredRow`, `triggeredRowIndex`, `pageNo`, `pageSize`,
  * `searchText`, `sortOrder`, `filteredTableData`, `processedTableData` (the rows of
  * `tableData` in their own order, what a column's computed `values` are mapped from).
  *
- * Events: `onRowSelected`, `onPageChange`, `onPageSizeChange`, `onSearchTextChanged`, `onSort`.
+ * Events: `onRowSelected`, `onPageChange`, `onPageSizeChange`, `onSearchTextChanged`, `onSort`,
+ * and each `button` column's `event` (`on-delete-click="{{…}}"` for a column keyed `Delete`).
  */
 export class SmithTable extends SmithElement {
   static override properties: PropertyDeclarations = {
@@ -67,6 +69,7 @@ export class SmithTable extends SmithElement {
     selectedRow: {},
     selectedRowIndex: -1,
     triggeredRow: {},
+    triggeredRowIndex: -1,
     pageNo: 1,
     pageSize: 0,
     searchText: '',
@@ -111,7 +114,7 @@ export class SmithTable extends SmithElement {
     rowCount: () => this.pageRowCount,
     pageStep: () => this.#window.rowsPerViewport(),
     scrollRowIntoView: (row) => this.#window.scrollRowIntoView(row),
-    activate: (cell) => this.#activate(cell),
+    activate: (cell) => this.#activate(cell, true),
   })
   /** What the templates use; one object for the element's life, not one per render. */
   readonly #parts: TableParts = {
@@ -120,7 +123,8 @@ export class SmithTable extends SmithElement {
     keyboard: this.#keyboard,
     onGridClick: (e) => {
       const cell = cellOf(e.target)
-      if (cell) this.#activate(cell)
+      // In a button column, the button presses; the rest of the cell selects the row.
+      if (cell) this.#activate(cell, !!(e.target as Element).closest?.('.cell-button'))
     },
   }
 
@@ -165,7 +169,9 @@ export class SmithTable extends SmithElement {
    */
   toCSV(): string {
     this.#query.ensureModel()
-    const { rows, columns, order, count } = this.#query.model
+    const { rows, order, count } = this.#query.model
+    // Button columns are actions, not data.
+    const columns = this.#query.model.columns.filter((c) => !c.button)
     const lines = function* (): Generator<unknown[]> {
       for (let n = 0; n < count; n++) {
         const i = order ? order[n] : n
@@ -236,13 +242,23 @@ export class SmithTable extends SmithElement {
     })
   }
 
-  /** Enter/Space or a click on a cell: a header sorts by its column, a body cell selects its row. */
-  #activate(cell: CellPos): void {
-    if (cell.row === -1) this.#query.sortBy(cell.col)
-    else {
-      const index = this.#query.originalIndex(cell.row)
-      if (index !== undefined) this.#selection.select(index, this.#query.model.rows[index])
+  /**
+   * Enter/Space or a click on a cell: a header sorts by its column, a body cell selects its
+   * row; in a button column, `press` (Enter/Space, a click on the button) presses the
+   * row's button unless it is disabled.
+   */
+  #activate(cell: CellPos, press: boolean): void {
+    if (cell.row === -1) {
+      this.#query.sortBy(cell.col)
+      return
     }
+    const index = this.#query.originalIndex(cell.row)
+    if (index === undefined) return
+    const { rows, columns } = this.#query.model
+    const button = columns[cell.col]?.button
+    if (button && press) {
+      if (perRow(button.disabled, index) !== true) this.#selection.press(index, rows[index], button.event)
+    } else this.#selection.select(index, rows[index])
   }
 
   // ---------------------------------------------------------------- rendering

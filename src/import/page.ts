@@ -13,6 +13,7 @@ import { listTemplate } from './list-template'
 import { buttonGroupChildren, menuButtonChildren } from './menu-items'
 import { ITEM_ATTRIBUTE } from '../list-scope'
 import type { DslWidget } from './source'
+import type { ColumnsReport } from './table-columns'
 
 /** What converting a page found. */
 export interface PageStats {
@@ -91,9 +92,10 @@ export function convertPage(page: string, dsl: DslWidget): ConvertedPage {
     if (isCanvas && typeof w.tabId === 'string') attrs += ` tab-id="${escapeAttr(w.tabId)}" tab-name="${escapeAttr(String(w.tabName ?? w.tabId))}"`
     attrs += attrsFor(w, mapping.props, mapping.events ?? [], mapping.rename ?? {})
     if (mapping.derived) {
-      const report = { bindings: 0, notes }
+      const report: ColumnsReport = { bindings: 0, notes }
       for (const [attr, value] of Object.entries(mapping.derived(w, report))) if (value !== null) attrs += ` ${attr}="${escapeAttr(value)}"`
       stats.bindings += report.bindings
+      stats.triggers += report.triggers ?? 0
     }
     if (w.type === 'MODAL_WIDGET') {
       attrs += ' hidden'

@@ -7,14 +7,21 @@
  * — one value per row. The default one (the row's own field) becomes a plain `key`; any
  * other expression becomes the column's `values`, bound as written, so the table shows what
  * Appsmith computes. The order is `columnOrder` (else each column's `index`).
+ *
+ * A `button` column becomes a smithlet `button` column (its `buttonLabel`, `isDisabled`,
+ * `buttonVariant`, `buttonColor`) with an `event` name, and its `onClick` becomes the
+ * table's `on-…` attribute of that name ({@link tableColumnTriggers}), so it runs, and is
+ * compiled by the build, like any other trigger.
  */
-import { hasBinding } from './attributes'
+import { hasBinding, kebab } from './attributes'
 import type { DslWidget } from './source'
 
 /** What converting the columns found, for the import report. */
 export interface ColumnsReport {
   /** Bindings written (the columns attribute is one). */
   bindings: number
+  /** Triggers written (a button column's onClick); counted only when there are some. */
+  triggers?: number
   /** Plain-words notes: columns not shown, and why. */
   readonly notes: string[]
 }
@@ -27,13 +34,22 @@ interface AppsmithColumn {
   readonly columnType?: unknown
   readonly computedValue?: unknown
   readonly index?: unknown
+  readonly buttonLabel?: unknown
+  readonly isDisabled?: unknown
+  readonly buttonVariant?: unknown
+  readonly buttonColor?: unknown
+  readonly onClick?: unknown
 }
 
 /** Appsmith column types with a smithlet column type of their own; the rest show as text. */
 const TYPES: Readonly<Record<string, string>> = { text: 'text', number: 'number', date: 'date', url: 'link' }
 
 /** Column types whose cells are controls smithlet's table does not draw yet. */
-const ACTION_TYPES: ReadonlySet<string> = new Set(['button', 'iconButton', 'menuButton', 'editActions'])
+const ACTION_TYPES: ReadonlySet<string> = new Set(['iconButton', 'menuButton', 'editActions'])
+
+/** `{{ X.processedTableData.map((currentRow, currentIndex) => ( 'Delete')) }}`: the same text on every row. */
+const CONSTANT_VALUE =
+  /^\{\{\s*[A-Za-z_$][\w$]*\.processedTableData\.map\(\s*\(\s*currentRow\s*(?:,\s*currentIndex\s*)?\)\s*=>\s*\(?\s*(["'])((?:(?!\1)[^\\])*)\1\s*\)?\s*\)\s*\}\}$/
 
 /** `{{ X.processedTableData.map((currentRow, currentIndex) => ( currentRow["key"])) }}`, the default computedValue. */
 const DEFAULT_VALUE =
@@ -45,11 +61,8 @@ function soleBinding(value: string): string | undefined {
   return m && !m[1]!.includes('}}') && !m[1]!.includes('{{') ? m[1]!.trim() : undefined
 }
 
-/**
- * The `columns` attribute for a table widget, or null when it has no `primaryColumns`
- * (the table then infers its columns from the data, as before).
- */
-export function tableColumnsAttribute(w: DslWidget, report: ColumnsReport): string | null {
+/** The columns of a table widget in Appsmith's order, or null when it has no `primaryColumns`. */
+function orderedColumns(w: DslWidget): [string, AppsmithColumn][] | null {
   const primary = w.primaryColumns
   if (typeof primary !== 'object' || primary === null) return null
   const columns = primary as Readonly<Record<string, AppsmithColumn>>
@@ -57,9 +70,73 @@ export function tableColumnsAttribute(w: DslWidget, report: ColumnsReport): stri
   const rest = Object.keys(columns)
     .filter((id) => !declared.includes(id))
     .sort((a, b) => Number(columns[a]!.index ?? Infinity) - Number(columns[b]!.index ?? Infinity))
+  return [...declared, ...rest].map((id) => [id, columns[id]!])
+}
+
+/**
+ * The table event each `button` column fires, by column id: `on` + the id's letters and
+ * digits + `Click` (`customColumn1` → `onCustomColumn1Click`), unique within the table.
+ */
+function buttonEvents(columns: readonly [string, AppsmithColumn][]): Map<string, string> {
+  const events = new Map<string, string>()
+  const taken = new Set<string>()
+  for (const [id, c] of columns) {
+    if (c.columnType !== 'button') continue
+    const word = id.replace(/[^A-Za-z0-9]/g, '')
+    const base = `on${word.charAt(0).toUpperCase()}${word.slice(1)}Click`
+    let name = base
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`
+    taken.add(name)
+    events.set(id, name)
+  }
+  return events
+}
+
+/** The attribute that runs a table event: `onCustomColumn1Click` → `on-custom-column1-click`, as the runtime reads it. */
+const eventAttribute = (event: string): string => `on-${kebab(event.charAt(2).toLowerCase() + event.slice(3))}`
+
+/**
+ * The `on-…` attributes of a table's `button` columns: each column's `onClick`, under the
+ * event name its `columns` entry carries. Columns without an onClick get none.
+ */
+export function tableColumnTriggers(w: DslWidget, report: ColumnsReport): Record<string, string> {
+  const columns = orderedColumns(w)
+  if (!columns) return {}
+  const events = buttonEvents(columns)
+  const out: Record<string, string> = {}
+  for (const [id, c] of columns) {
+    const event = events.get(id)
+    if (event === undefined || typeof c.onClick !== 'string' || !hasBinding(c.onClick)) continue
+    out[eventAttribute(event)] = c.onClick
+    report.triggers = (report.triggers ?? 0) + 1
+  }
+  return out
+}
+
+/** A `button` column's own settings: plain values as JSON, bindings as code. */
+function buttonSettings(c: AppsmithColumn, config: Record<string, unknown>, code: string[]): void {
+  const label = typeof c.buttonLabel === 'string' ? c.buttonLabel.trim() : ''
+  const constant = CONSTANT_VALUE.exec(label)
+  if (constant) config.buttonLabel = constant[2]
+  else if (label !== '' && !hasBinding(label)) config.buttonLabel = label
+  else if (soleBinding(label) !== undefined) code.push(`buttonLabel: (${soleBinding(label)})`)
+  const disabled = c.isDisabled
+  if (disabled === true || disabled === 'true') config.isDisabled = true
+  else if (typeof disabled === 'string' && soleBinding(disabled) !== undefined) code.push(`isDisabled: (${soleBinding(disabled)})`)
+  if (typeof c.buttonVariant === 'string' && !hasBinding(c.buttonVariant)) config.buttonVariant = c.buttonVariant
+  if (typeof c.buttonColor === 'string' && c.buttonColor !== '' && !hasBinding(c.buttonColor)) config.buttonColor = c.buttonColor
+}
+
+/**
+ * The `columns` attribute for a table widget, or null when it has no `primaryColumns`
+ * (the table then infers its columns from the data, as before).
+ */
+export function tableColumnsAttribute(w: DslWidget, report: ColumnsReport): string | null {
+  const columns = orderedColumns(w)
+  if (!columns) return null
+  const events = buttonEvents(columns)
   const parts: string[] = []
-  for (const id of [...declared, ...rest]) {
-    const c = columns[id]!
+  for (const [id, c] of columns) {
     const type = typeof c.columnType === 'string' ? c.columnType : 'text'
     const label = typeof c.label === 'string' ? c.label : id
     if (ACTION_TYPES.has(type)) {
@@ -68,10 +145,16 @@ export function tableColumnsAttribute(w: DslWidget, report: ColumnsReport): stri
     }
     const config: Record<string, unknown> = { key: id, label, order: parts.length, type: TYPES[type] ?? 'text' }
     const code: string[] = []
+    const event = events.get(id)
+    if (event !== undefined) {
+      config.type = 'button'
+      config.event = event
+      buttonSettings(c, config, code)
+    }
     const computed = typeof c.computedValue === 'string' ? c.computedValue.trim() : ''
     const plain = DEFAULT_VALUE.exec(computed)
     if (plain) config.key = plain[2] ?? plain[3]!
-    else if (computed !== '' && soleBinding(computed) !== undefined) code.push(`values: (${soleBinding(computed)})`)
+    else if (event === undefined && computed !== '' && soleBinding(computed) !== undefined) code.push(`values: (${soleBinding(computed)})`)
     if (hasBinding(label) && soleBinding(label) !== undefined) {
       config.label = id
       code.push(`label: String(${soleBinding(label)})`)

@@ -5,7 +5,7 @@
  * left out (styling the theme already gives: `buttonColor`, `borderRadius`…). A type
  * missing from the table becomes `<smith-placeholder type="…">`.
  */
-import { tableColumnsAttribute } from './table-columns'
+import { tableColumnTriggers, tableColumnsAttribute } from './table-columns'
 import type { ColumnsReport } from './table-columns'
 import type { DslWidget } from './source'
 
@@ -42,8 +42,8 @@ export const WIDGET_MAP: Readonly<Record<string, WidgetMapping>> = {
     props: ['tableData', 'serverSidePaginationEnabled', 'totalRecordsCount'],
     events: ['onRowSelected', 'onPageChange', 'onPageSizeChange', 'onSearchTextChanged', 'onSort'],
     rename: { serverSidePaginationEnabled: 'serverSidePagination' },
-    // primaryColumns (order, labels, visibility, types, computedValue): ./table-columns.ts.
-    derived: (w, report) => ({ columns: tableColumnsAttribute(w, report) }),
+    // primaryColumns (order, labels, visibility, types, computedValue, button columns' onClick): ./table-columns.ts.
+    derived: (w, report) => ({ columns: tableColumnsAttribute(w, report), ...tableColumnTriggers(w, report) }),
   },
   SELECT_WIDGET: { tag: 'smith-select', props: ['options', 'defaultOptionValue', 'labelText', 'placeholderText', 'isFilterable', 'isDisabled', 'isRequired'], events: ['onOptionChange'] },
   ICON_BUTTON_WIDGET: { tag: 'smith-icon-button', props: ['iconName', 'tooltip', 'buttonVariant', 'isDisabled'], events: ['onClick'] },

@@ -4,9 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import '../../widgets/define'
 import { convertPage, type DslWidget } from '../../src/import/index'
-import { tableColumnsAttribute } from '../../src/import/table-columns'
+import { tableColumnTriggers, tableColumnsAttribute } from '../../src/import/table-columns'
 import type { App } from '../../src/index'
 import type { SmithTable } from '../../widgets/table'
+import { bindingsFromHtml } from '../../src/build/extract-bindings'
 import { testApp } from '../support/app'
 
 const byDefault = (table: string, key: string): string => `{{${table}.processedTableData.map((currentRow, currentIndex) => ( currentRow["${key}"]))}}`
@@ -59,14 +60,54 @@ describe('primaryColumns → columns', () => {
       tableWidget({
         name: { index: 0, label: 'name', columnType: 'text', computedValue: byDefault('Table1', 'name') },
         total: { index: 1, label: 'Total', columnType: 'number', isDerived: true, computedValue: '{{Table1.processedTableData.map((currentRow, currentIndex) => ( currentRow.price * 2 + currentIndex))}}' },
-        customColumn1: { index: 2, label: 'Delete', columnType: 'button', isDerived: true, computedValue: '', onClick: '{{showModal(Delete_Modal.name)}}' },
+        customColumn1: { index: 2, label: 'Actions', columnType: 'menuButton', isDerived: true, computedValue: '', onClick: '{{showModal(Delete_Modal.name)}}' },
       }),
       report,
     )
     expect(attr).toBe(
       '{{[{"key":"name","label":"name","order":0,"type":"text"}, {"key":"total","label":"Total","order":1,"type":"number", values: (Table1.processedTableData.map((currentRow, currentIndex) => ( currentRow.price * 2 + currentIndex)))}]}}',
     )
-    expect(report.notes).toEqual(['Table Table1: column "Delete" (button) is not shown; smithlet\'s table has no button cells yet'])
+    expect(report.notes).toEqual(['Table Table1: column "Actions" (menuButton) is not shown; smithlet\'s table has no menuButton cells yet'])
+  })
+
+  it('a button column keeps its label, colour, variant and disabled state, and its onClick becomes the table trigger its event names', () => {
+    const report = { bindings: 0, notes: [] as string[] }
+    // As PartialImportExportSampleApp.json's data_table has it.
+    const w = tableWidget({
+      name: { index: 0, label: 'name', columnType: 'text', computedValue: byDefault('Table1', 'name') },
+      customColumn1: {
+        index: 1,
+        label: 'Delete',
+        columnType: 'button',
+        isDerived: true,
+        computedValue: '',
+        buttonLabel: "{{Table1.processedTableData.map((currentRow, currentIndex) => ( 'Delete'))}}",
+        buttonColor: '#DD4B34',
+        isDisabled: false,
+        onClick: '{{showModal(Delete_Modal.name)}}',
+      },
+      'edit it': {
+        index: 2,
+        label: 'Edit',
+        columnType: 'button',
+        buttonLabel: '{{Table1.processedTableData.map((currentRow) => ( "Edit " + currentRow.name))}}',
+        buttonVariant: 'SECONDARY',
+        isDisabled: '{{Table1.processedTableData.map((currentRow) => currentRow.id === 2)}}',
+        onClick: '{{storeValue("edit", Table1.triggeredRow.id)}}',
+      },
+      noAction: { index: 3, label: 'Nothing', columnType: 'button', buttonLabel: 'Press' },
+    })
+    expect(tableColumnsAttribute(w, report)).toBe(
+      '{{[{"key":"name","label":"name","order":0,"type":"text"}, ' +
+        '{"key":"customColumn1","label":"Delete","order":1,"type":"button","event":"onCustomColumn1Click","buttonLabel":"Delete","buttonColor":"#DD4B34"}, ' +
+        '{"key":"edit it","label":"Edit","order":2,"type":"button","event":"onEdititClick","buttonVariant":"SECONDARY", buttonLabel: (Table1.processedTableData.map((currentRow) => ( "Edit " + currentRow.name))), isDisabled: (Table1.processedTableData.map((currentRow) => currentRow.id === 2))}, ' +
+        '{"key":"noAction","label":"Nothing","order":3,"type":"button","event":"onNoActionClick","buttonLabel":"Press"}]}}',
+    )
+    expect(tableColumnTriggers(w, report)).toEqual({
+      'on-custom-column1-click': '{{showModal(Delete_Modal.name)}}',
+      'on-editit-click': '{{storeValue("edit", Table1.triggeredRow.id)}}',
+    })
+    expect(report).toEqual({ bindings: 1, triggers: 2, notes: [] })
   })
 
   it('without primaryColumns the table keeps inferring its columns', () => {
@@ -119,5 +160,65 @@ describe('an imported table, rendered', () => {
     ;(root.querySelectorAll('thead th')[1] as HTMLElement).click()
     await table.updateComplete
     expect([...root.querySelectorAll('tbody tr[role="row"] td:first-child')].map((td) => td.textContent)).toEqual(['Bob', 'Ann'])
+  })
+
+  it('a button column shows a button per row; pressing one sets triggeredRow/triggeredRowIndex and runs its onClick, without selecting the row', async () => {
+    const dsl: DslWidget = {
+      type: 'CANVAS_WIDGET',
+      widgetName: 'MainContainer',
+      children: [
+        tableWidget(
+          {
+            name: { index: 0, label: 'Name', columnType: 'text', isVisible: true, computedValue: byDefault('Table1', 'name') },
+            customColumn1: {
+              index: 1,
+              label: 'Delete',
+              columnType: 'button',
+              isVisible: true,
+              computedValue: '',
+              buttonLabel: '{{Table1.processedTableData.map((currentRow, currentIndex) => ( "Delete " + currentRow.name))}}',
+              isDisabled: '{{Table1.processedTableData.map((currentRow) => currentRow.id === 2)}}',
+              buttonColor: '#DD4B34',
+              onClick: '{{storeValue("deleted", Table1.triggeredRow.name + " at " + Table1.triggeredRowIndex)}}',
+            },
+          },
+          { dynamicBindingPathList: [{ key: 'tableData' }], dynamicTriggerPathList: [{ key: 'primaryColumns.customColumn1.onClick' }] },
+        ),
+        { type: 'TEXT_WIDGET', widgetName: 'Text1', leftColumn: 0, rightColumn: 20, topRow: 41, bottomRow: 45, parentRowSpace: 10, text: '{{appsmith.store.deleted}}' },
+      ],
+    }
+    const page = convertPage('Home', dsl)
+    expect(page.html).toContain('on-custom-column1-click="{{storeValue(&quot;deleted&quot;')
+    // `smithlet build` sees the onClick as a trigger, so it is compiled ahead of time
+    expect((await bindingsFromHtml(page.html)).triggers).toContain('{{storeValue("deleted", Table1.triggeredRow.name + " at " + Table1.triggeredRowIndex)}}')
+    document.body.innerHTML = page.html
+    const app = await testApp()
+    apps.push(app)
+    await app.mount(document.body)
+    const table = document.querySelector('smith-table[name="Table1"]') as SmithTable
+    await table.updateComplete
+    await table.updateComplete
+    const root = table.shadowRoot!
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('tbody tr[role="row"] td button')]
+    expect(buttons.map((b) => b.textContent)).toEqual(['Delete Ann', 'Delete Bob'])
+    expect(buttons.map((b) => b.disabled)).toEqual([false, true])
+    expect(buttons[0]!.style.getPropertyValue('--smith-cell-button-color')).toBe('#DD4B34')
+    buttons[0]!.click()
+    await new Promise((r) => setTimeout(r, 20))
+    await table.updateComplete
+    expect(table.meta.triggeredRow!.value).toBe((table.tableData as unknown[])[0])
+    expect(table.meta.triggeredRowIndex!.value).toBe(0)
+    expect(table.meta.selectedRowIndex!.value).toBe(-1)
+    const text = document.querySelector('smith-text[name="Text1"]') as HTMLElement & { updateComplete: Promise<unknown> }
+    await text.updateComplete
+    expect(text.shadowRoot!.textContent).toContain('Ann at 0')
+    // the disabled button of Bob's row: Enter on its cell does nothing; a click on the name cell selects the row
+    const bobCells = root.querySelectorAll<HTMLElement>('tbody tr[role="row"]')[1]!.querySelectorAll('td')
+    bobCells[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(table.meta.triggeredRowIndex!.value).toBe(0)
+    bobCells[0]!.click()
+    expect(table.meta.selectedRowIndex!.value).toBe(1)
+    expect(table.meta.triggeredRowIndex!.value).toBe(1)
   })
 })

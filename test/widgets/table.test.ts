@@ -225,3 +225,63 @@ describe('selection', () => {
     expect(bodyRows(el)[0].getAttribute('aria-rowindex')).toBe('22')
   })
 })
+
+describe('button columns', () => {
+  const columns = [
+    { key: 'name' },
+    { key: 'Delete', type: 'button' },
+    { key: 'edit', type: 'button', buttonLabel: ['Edit A', 'Edit B', 'Edit C'], isDisabled: [false, true, false], buttonVariant: 'TERTIARY', event: 'onEditRow' },
+  ]
+
+  test('each row shows a button: the column label, or its per-row buttonLabel; disabled and variant per row', async () => {
+    const el = await table({ tableData: people(3), columns })
+    expect(headers(el)).toEqual(['name', 'Delete', 'edit'])
+    const buttons = bodyRows(el).map((tr) => [...tr.querySelectorAll('button')])
+    expect(buttons.map((row) => row.map((b) => b.textContent))).toEqual([
+      ['Delete', 'Edit A'],
+      ['Delete', 'Edit B'],
+      ['Delete', 'Edit C'],
+    ])
+    expect(buttons.map((row) => row[1]!.disabled)).toEqual([false, true, false])
+    expect(buttons[0]![0]!.className).toBe('cell-button primary')
+    expect(buttons[0]![1]!.className).toBe('cell-button tertiary')
+    // out of the tab order: the cell is the grid's focus stop
+    expect(buttons[0]![0]!.tabIndex).toBe(-1)
+    // actions are not data: the CSV leaves them out
+    expect(el.toCSV().split('\r\n')[0]).toBe('name')
+  })
+
+  test('a click on a button sets triggeredRow/triggeredRowIndex and fires the column event (onDeleteClick by default), selecting nothing', async () => {
+    const data = people(3)
+    const el = await table({ tableData: data, columns })
+    const log = recordTriggers(el)
+    bodyRows(el)[2]!.querySelector('button')!.click()
+    expect(log.map((l) => l.event)).toEqual(['onDeleteClick'])
+    expect(log[0]!.meta.triggeredRow).toBe(data[2])
+    expect(log[0]!.meta.triggeredRowIndex).toBe(2)
+    expect(log[0]!.meta.selectedRowIndex).toBe(-1)
+    // the cell around the button selects the row, as any cell does
+    bodyRows(el)[1]!.querySelectorAll('td')[1]!.click()
+    expect(log.map((l) => l.event)).toEqual(['onDeleteClick', 'onRowSelected'])
+    expect(log[1]!.meta.selectedRowIndex).toBe(1)
+  })
+
+  test('Enter or Space on a button cell presses its button; a disabled one does nothing', async () => {
+    const data = people(3)
+    const el = await table({ tableData: data, columns })
+    const log = recordTriggers(el)
+    const cells = (row: number): HTMLElement[] => [...bodyRows(el)[row]!.querySelectorAll('td')]
+    cells(0)[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    cells(2)[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }))
+    cells(1)[2]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    expect(log.map((l) => [l.event, l.meta.triggeredRowIndex])).toEqual([
+      ['onEditRow', 0],
+      ['onEditRow', 2],
+    ])
+  })
+
+  test('an event that is not an event name is a columns error', async () => {
+    const el = await table({ tableData: people(1), columns: [{ key: 'x', type: 'button', event: 'delete it' }] })
+    expect(shadow(el).querySelector('.error')!.textContent).toContain('columns[0].event must be an event name like onDeleteClick')
+  })
+})
