@@ -20,17 +20,17 @@ import { gzippedBundle } from '../support/gzip-bundle'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /** The starter app's build (`smithlet create` then `smithlet build`): its JS and CSS, KB gzipped. */
-const STARTER_BUDGET_KB = 51.4
+const STARTER_BUDGET_KB = 52.0
 
 const AOT_RUNTIME = "export { startApp } from './src/pages'\nexport { seedCompiled } from './src/precompiled'\n"
 
 /** What is measured, and its budget in KB gzipped (1 KB = 1,024 bytes). */
 const BUDGETS: ReadonlyArray<readonly [name: string, entry: string, kb: number]> = [
   ['the runtime (src/index)', "export * from './src/index'\n", 28.2],
-  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 73.2],
+  ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 73.8],
   // What the entry `smithlet build` generates imports of the runtime: startApp and the seeds.
   ['the runtime of a built app (no run-time compiler)', AOT_RUNTIME, 22.1],
-  ['runtime + widgets + lit of a built app', `${AOT_RUNTIME}export * from './widgets/index'\n`, 67],
+  ['runtime + widgets + lit of a built app', `${AOT_RUNTIME}export * from './widgets/index'\n`, 67.6],
 ]
 
 describe('size budgets', () => {
