@@ -11,8 +11,10 @@
  * A `button` column becomes a smithlet `button` column (its `buttonLabel`, `isDisabled`,
  * `buttonVariant`, `buttonColor`) with an `event` name, and its `onClick` becomes the
  * table's `on-…` attribute of that name ({@link tableColumnTriggers}), so it runs, and is
- * compiled by the build, like any other trigger.
+ * compiled by the build, like any other trigger. Appsmith runs a column's onClick with
+ * `currentRow` in scope; here that name reads the table's `triggeredRow` (the row pressed).
  */
+import { scan } from '../scan'
 import { hasBinding, kebab } from './attributes'
 import type { DslWidget } from './source'
 
@@ -96,6 +98,42 @@ function buttonEvents(columns: readonly [string, AppsmithColumn][]): Map<string,
 const eventAttribute = (event: string): string => `on-${kebab(event.charAt(2).toLowerCase() + event.slice(3))}`
 
 /**
+ * A column onClick with Appsmith's `currentRow` read as `<Table>.triggeredRow`, the row the
+ * table sets before running it. Only names that are references are rewritten (not
+ * `x.currentRow`, not an object key; `{currentRow}` keeps its key); code that declares its
+ * own `currentRow` (an arrow parameter) or does not scan is left as written.
+ */
+export function withCurrentRow(onClick: string, table: string): string {
+  const body = soleBinding(onClick)
+  if (body === undefined || !/\bcurrentRow\b/.test(body)) return onClick
+  const edits: [number, number, string][] = []
+  // Whether each open `(` holds a `currentRow`, to tell `(currentRow, i) =>` (a declaration) from a call.
+  const groups: boolean[] = []
+  let closedWith = false
+  let prev = ''
+  let declared = false
+  const result = scan(body, 0, {
+    onToken(kind, start, end, _depth, afterDot, inObject) {
+      const text = body.slice(start, end)
+      if (kind === 'punct' && text === '=>' && ((prev === ')' && closedWith) || prev === 'currentRow')) declared = true
+      if (kind === 'punct' && text === '(') groups.push(false)
+      if (kind === 'punct' && text === ')') closedWith = groups.pop() ?? false
+      prev = kind === 'name' && afterDot ? '.name' : text
+      if (kind !== 'name' || afterDot || text !== 'currentRow') return
+      if (groups.length > 0) groups[groups.length - 1] = true
+      const next = /\S/.exec(body.slice(end))?.[0]
+      if (inObject && next === ':') return
+      const ref = `${table}.triggeredRow`
+      edits.push([start, end, inObject && (next === ',' || next === '}') ? `currentRow: ${ref}` : ref])
+    },
+  })
+  if (!result.ok || declared || edits.length === 0) return onClick
+  let out = body
+  for (let i = edits.length - 1; i >= 0; i--) out = out.slice(0, edits[i]![0]) + edits[i]![2] + out.slice(edits[i]![1])
+  return `{{${out}}}`
+}
+
+/**
  * The `on-…` attributes of a table's `button` columns: each column's `onClick`, under the
  * event name its `columns` entry carries. Columns without an onClick get none.
  */
@@ -107,7 +145,7 @@ export function tableColumnTriggers(w: DslWidget, report: ColumnsReport): Record
   for (const [id, c] of columns) {
     const event = events.get(id)
     if (event === undefined || typeof c.onClick !== 'string' || !hasBinding(c.onClick)) continue
-    out[eventAttribute(event)] = c.onClick
+    out[eventAttribute(event)] = withCurrentRow(c.onClick, w.widgetName)
     report.triggers = (report.triggers ?? 0) + 1
   }
   return out

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import '../../widgets/define'
 import { convertPage, type DslWidget } from '../../src/import/index'
-import { tableColumnTriggers, tableColumnsAttribute } from '../../src/import/table-columns'
+import { tableColumnTriggers, tableColumnsAttribute, withCurrentRow } from '../../src/import/table-columns'
 import type { App } from '../../src/index'
 import type { SmithTable } from '../../widgets/table'
 import { bindingsFromHtml } from '../../src/build/extract-bindings'
@@ -110,6 +110,16 @@ describe('primaryColumns → columns', () => {
     expect(report).toEqual({ bindings: 1, triggers: 2, notes: [] })
   })
 
+  it("Appsmith's currentRow in a column onClick reads the table's triggeredRow; a declared currentRow is left alone", () => {
+    expect(withCurrentRow('{{ delete_q.run({ id: currentRow.id, currentRow }) }}', 'T1')).toBe('{{delete_q.run({ id: T1.triggeredRow.id, currentRow: T1.triggeredRow })}}')
+    expect(withCurrentRow('{{showAlert(currentRow["name"] + x.currentRow, { currentRow: 1 })}}', 'T1')).toBe('{{showAlert(T1.triggeredRow["name"] + x.currentRow, { currentRow: 1 })}}')
+    expect(withCurrentRow('{{"currentRow" + a}}', 'T1')).toBe('{{"currentRow" + a}}')
+    expect(withCurrentRow('{{T1.tableData.map((currentRow, i) => currentRow.id)}}', 'T1')).toBe('{{T1.tableData.map((currentRow, i) => currentRow.id)}}')
+    expect(withCurrentRow('{{T1.tableData.map(currentRow => currentRow.id)}}', 'T1')).toBe('{{T1.tableData.map(currentRow => currentRow.id)}}')
+    expect(withCurrentRow('{{f(currentRow).then(() => g())}}', 'T1')).toBe('{{f(T1.triggeredRow).then(() => g())}}')
+    expect(withCurrentRow('{{showModal(Delete_Modal.name)}}', 'T1')).toBe('{{showModal(Delete_Modal.name)}}')
+  })
+
   it('without primaryColumns the table keeps inferring its columns', () => {
     expect(tableColumnsAttribute({ type: 'TABLE_WIDGET_V2', widgetName: 'T' }, { bindings: 0, notes: [] })).toBeNull()
   })
@@ -179,7 +189,7 @@ describe('an imported table, rendered', () => {
               buttonLabel: '{{Table1.processedTableData.map((currentRow, currentIndex) => ( "Delete " + currentRow.name))}}',
               isDisabled: '{{Table1.processedTableData.map((currentRow) => currentRow.id === 2)}}',
               buttonColor: '#DD4B34',
-              onClick: '{{storeValue("deleted", Table1.triggeredRow.name + " at " + Table1.triggeredRowIndex)}}',
+              onClick: '{{storeValue("deleted", currentRow.name + " at " + Table1.triggeredRowIndex)}}',
             },
           },
           { dynamicBindingPathList: [{ key: 'tableData' }], dynamicTriggerPathList: [{ key: 'primaryColumns.customColumn1.onClick' }] },
@@ -188,7 +198,7 @@ describe('an imported table, rendered', () => {
       ],
     }
     const page = convertPage('Home', dsl)
-    expect(page.html).toContain('on-custom-column1-click="{{storeValue(&quot;deleted&quot;')
+    expect(page.html).toContain('on-custom-column1-click="{{storeValue(&quot;deleted&quot;, Table1.triggeredRow.name')
     // `smithlet build` sees the onClick as a trigger, so it is compiled ahead of time
     expect((await bindingsFromHtml(page.html)).triggers).toContain('{{storeValue("deleted", Table1.triggeredRow.name + " at " + Table1.triggeredRowIndex)}}')
     document.body.innerHTML = page.html
