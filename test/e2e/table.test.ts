@@ -1,7 +1,8 @@
 /**
  * `<smith-table>` in real Chromium (pages/table.ts): WAI-ARIA grid keyboard navigation,
  * 100,000 rows windowed to a few dozen `<tr>` with the last row reachable, and `link`
- * cells that never turn `javascript:` (or any non-http) URLs into links. Layout, focus and
+ * cells that never turn `javascript:` (or any non-http) URLs into links, and `button` cells pressed by
+ * mouse and keyboard. Layout, focus and
  * scrolling are the browser's own here, which happy-dom cannot give the unit tests.
  */
 import type { Page } from 'playwright-core'
@@ -182,5 +183,42 @@ describe('<smith-table> in Chromium', () => {
     // The control: parsed as HTML, the first payload runs here and the test sees it.
     await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), rows[0]!.name)
     await expect.poll(() => e2e.browser.dialogs().filter((d) => d.page === 'links').length, { timeout: 5_000 }).toBe(1)
+  })
+
+  test('button columns: a real click and Enter/Space on the cell fire the column event with triggeredRowIndex set, select nothing; colour through CSSOM under the CSP', async () => {
+    const page = await tablePage('buttons', {
+      count: 5,
+      columns: [{ key: 'name', label: 'Name' }, { key: 'Delete', type: 'button', buttonColor: 'rgb(221, 75, 52)', isDisabled: [false, false, true, false, false] }],
+    })
+    await page.evaluate(() => {
+      const table = document.querySelector('smith-table') as unknown as HTMLElement & { meta: Record<string, { value: unknown }> }
+      const log: unknown[] = []
+      ;(window as unknown as { log: unknown[] }).log = log
+      table.addEventListener('smith-trigger', (e) => log.push([(e as CustomEvent<{ event: string }>).detail.event, table.meta.triggeredRowIndex!.value, table.meta.selectedRowIndex!.value]))
+    })
+    const log = (): Promise<unknown[]> => page.evaluate(() => (window as unknown as { log: unknown[] }).log)
+    const button = (pos: number) => page.locator(`smith-table tr[data-pos="${pos}"] td[data-col="1"] button`)
+    expect(await button(1).textContent()).toBe('Delete')
+    expect(await button(1).evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(221, 75, 52)')
+    await button(1).click()
+    await expect.poll(log).toEqual([['onDeleteClick', 1, -1]])
+    // a disabled button: the click does not press it
+    await button(2).click({ force: true })
+    await page.waitForTimeout(100)
+    expect(await log()).toEqual([['onDeleteClick', 1, -1]])
+    // keyboard: the name cell of row 3 (selects it), ArrowRight to the button cell, Enter, then Space
+    await page.locator('smith-table tr[data-pos="3"] td[data-col="0"]').click()
+    await page.keyboard.press('ArrowRight')
+    await settle(page)
+    expect(await focused(page)).toMatchObject({ col: 1, tag: 'td' })
+    await page.keyboard.press('Enter')
+    await page.keyboard.press(' ')
+    await expect.poll(log).toEqual([
+      ['onDeleteClick', 1, -1],
+      ['onRowSelected', 3, 3],
+      ['onDeleteClick', 3, 3],
+      ['onDeleteClick', 3, 3],
+    ])
+    await page.close()
   })
 })
