@@ -48,9 +48,14 @@ const PATHS: Record<string, string> = {
   heart: 'M12 20s-8-5-8-11a4.5 4.5 0 0 1 8-2.8A4.5 4.5 0 0 1 20 9c0 6-8 11-8 11z',
 }
 
+/** The path data of an icon by Appsmith name; a dot for an unknown one. */
+export function iconPath(name: unknown): string {
+  return (typeof name === 'string' && Object.hasOwn(PATHS, name) && PATHS[name]) || 'M12 11a1 1 0 1 0 0 2 1 1 0 0 0 0-2z'
+}
+
 /** The SVG of an icon (decorative: `aria-hidden`). */
 export function icon(name: unknown): SVGTemplateResult {
-  const d = (typeof name === 'string' && PATHS[name]) || 'M12 11a1 1 0 1 0 0 2 1 1 0 0 0 0-2z'
+  const d = iconPath(name)
   return svg`<svg class="icon" viewBox="0 0 24 24" width="1.25em" height="1.25em" aria-hidden="true" focusable="false"
     fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d=${d}></path></svg>`
 }

@@ -2,6 +2,7 @@
  * The table's columns as pure functions: the `columns` configuration checked and resolved
  * into the visible columns, or columns inferred from the first rows when there is none.
  */
+import { iconPath } from './icons'
 
 /** How a column's cells are rendered, compared and searched; a `button` cell is an action. */
 export type ColumnType = 'text' | 'number' | 'date' | 'link' | 'button'
@@ -37,6 +38,8 @@ export interface ColumnConfig {
   buttonVariant?: string
   /** `button` columns: a CSS colour for the button (Appsmith's `buttonColor`). */
   buttonColor?: string
+  /** `button` columns: an icon (Appsmith's icon names, widgets/icons.ts) instead of text; the label becomes its accessible name. */
+  iconName?: string
   /**
    * `button` columns: the table event a press fires, run from the table's `on-…` attribute
    * of that name; defaults to {@link columnEventName} of the key (`Delete` → `onDeleteClick`,
@@ -64,6 +67,8 @@ export interface ButtonCell {
   /** `primary`, `secondary` or `tertiary`: the button's class. */
   readonly variant: string
   readonly color: string | undefined
+  /** An icon's SVG path data: the button shows it, its label is the accessible name. */
+  readonly icon: string | undefined
   /** The table event a press fires (`onDeleteClick`). */
   readonly event: string
 }
@@ -191,6 +196,7 @@ function buttonCell(c: ColumnConfig): ButtonCell {
     disabled: c.isDisabled ?? false,
     variant: variant === 'secondary' || variant === 'tertiary' ? variant : 'primary',
     color: typeof c.buttonColor === 'string' && c.buttonColor.trim() !== '' ? c.buttonColor : undefined,
+    icon: typeof c.iconName === 'string' && c.iconName !== '' ? iconPath(c.iconName) : undefined,
     event: c.event ?? columnEventName(c.key),
   }
 }

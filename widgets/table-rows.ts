@@ -53,8 +53,20 @@ export interface RowsParts {
 /** Whether rows made for `b` have the cells `a` needs: the same keys and types, in order. */
 function sameCells(a: readonly Column[], b: readonly Column[] | undefined): boolean {
   if (!b || a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i]!.key !== b[i]!.key || a[i]!.type !== b[i]!.type) return false
+  for (let i = 0; i < a.length; i++) if (a[i]!.key !== b[i]!.key || a[i]!.type !== b[i]!.type || a[i]!.button?.icon !== b[i]!.button?.icon) return false
   return true
+}
+
+const SVG = 'http://www.w3.org/2000/svg'
+
+/** An icon button's SVG (widgets/icons.ts's look), made once per column in the prototype row. */
+function iconSvg(d: string): SVGSVGElement {
+  const el = document.createElementNS(SVG, 'svg')
+  for (const [k, v] of [['class', 'icon'], ['viewBox', '0 0 24 24'], ['width', '1.25em'], ['height', '1.25em'], ['aria-hidden', 'true'], ['focusable', 'false'], ['fill', 'none'], ['stroke', 'currentColor'], ['stroke-width', '2'], ['stroke-linecap', 'round'], ['stroke-linejoin', 'round']]) el.setAttribute(k!, v!)
+  const path = document.createElementNS(SVG, 'path')
+  path.setAttribute('d', d)
+  el.append(path)
+  return el
 }
 
 /** Keeps the body rows in step with the window, the model, the selection and the tab stop. */
@@ -192,6 +204,8 @@ export class TableRows {
         button.setAttribute('part', 'cell-button')
         // The cell, not the button, is the grid's focus stop; Enter/Space on it press the button.
         button.tabIndex = -1
+        const d = columns[ci]!.button!.icon
+        if (d) button.append(iconSvg(d))
         td.append(button)
       }
       tr.append(td)
@@ -215,7 +229,10 @@ export class TableRows {
       const button = c.button
       if (button) {
         const b = td.firstChild as HTMLButtonElement
-        b.textContent = formatCell(perRow(button.label, index))
+        const text = formatCell(perRow(button.label, index))
+        // An icon button keeps its icon; its text is its accessible name.
+        if (button.icon) b.setAttribute('aria-label', text)
+        else b.textContent = text
         b.disabled = perRow(button.disabled, index) === true
         b.className = `cell-button ${button.variant}`
         // CSSOM, not a style attribute: the CSP forbids inline styles.

@@ -134,6 +134,9 @@ export const tableStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  .cell-button .icon {
+    display: block;
+  }
   .cell-button.secondary {
     background: transparent;
     color: var(--c);

@@ -8,8 +8,8 @@
  * other expression becomes the column's `values`, bound as written, so the table shows what
  * Appsmith computes. The order is `columnOrder` (else each column's `index`).
  *
- * A `button` column becomes a smithlet `button` column (its `buttonLabel`, `isDisabled`,
- * `buttonVariant`, `buttonColor`) with an `event` name, and its `onClick` becomes the
+ * A `button` or `iconButton` column becomes a smithlet `button` column (its `buttonLabel`,
+ * `isDisabled`, `buttonVariant`, `buttonColor`, `iconName`) with an `event` name, and its `onClick` becomes the
  * table's `on-…` attribute of that name ({@link tableColumnTriggers}), so it runs, and is
  * compiled by the build, like any other trigger. Appsmith runs a column's onClick with
  * `currentRow` in scope; here that name reads the table's `triggeredRow` (the row pressed).
@@ -40,6 +40,7 @@ interface AppsmithColumn {
   readonly isDisabled?: unknown
   readonly buttonVariant?: unknown
   readonly buttonColor?: unknown
+  readonly iconName?: unknown
   readonly onClick?: unknown
 }
 
@@ -47,7 +48,10 @@ interface AppsmithColumn {
 const TYPES: Readonly<Record<string, string>> = { text: 'text', number: 'number', date: 'date', url: 'link' }
 
 /** Column types whose cells are controls smithlet's table does not draw yet. */
-const ACTION_TYPES: ReadonlySet<string> = new Set(['iconButton', 'menuButton', 'editActions'])
+const ACTION_TYPES: ReadonlySet<string> = new Set(['menuButton', 'editActions'])
+
+/** Column types that become smithlet `button` columns. */
+const BUTTON_TYPES: ReadonlySet<string> = new Set(['button', 'iconButton'])
 
 /** `{{ X.processedTableData.map((currentRow, currentIndex) => ( 'Delete')) }}`: the same text on every row. */
 const CONSTANT_VALUE =
@@ -83,7 +87,7 @@ function buttonEvents(columns: readonly [string, AppsmithColumn][]): Map<string,
   const events = new Map<string, string>()
   const taken = new Set<string>()
   for (const [id, c] of columns) {
-    if (c.columnType !== 'button') continue
+    if (!BUTTON_TYPES.has(String(c.columnType))) continue
     const word = id.replace(/[^A-Za-z0-9]/g, '')
     const base = `on${word.charAt(0).toUpperCase()}${word.slice(1)}Click`
     let name = base
@@ -163,6 +167,7 @@ function buttonSettings(c: AppsmithColumn, config: Record<string, unknown>, code
   else if (typeof disabled === 'string' && soleBinding(disabled) !== undefined) code.push(`isDisabled: (${soleBinding(disabled)})`)
   if (typeof c.buttonVariant === 'string' && !hasBinding(c.buttonVariant)) config.buttonVariant = c.buttonVariant
   if (typeof c.buttonColor === 'string' && c.buttonColor !== '' && !hasBinding(c.buttonColor)) config.buttonColor = c.buttonColor
+  if (c.columnType === 'iconButton') config.iconName = typeof c.iconName === 'string' && !hasBinding(c.iconName) && c.iconName !== '' ? c.iconName : 'dot'
 }
 
 /**

@@ -96,18 +96,21 @@ describe('primaryColumns → columns', () => {
         onClick: '{{storeValue("edit", Table1.triggeredRow.id)}}',
       },
       noAction: { index: 3, label: 'Nothing', columnType: 'button', buttonLabel: 'Press' },
+      trash: { index: 4, label: 'Trash', columnType: 'iconButton', iconName: 'trash', onClick: '{{remove.run()}}' },
     })
     expect(tableColumnsAttribute(w, report)).toBe(
       '{{[{"key":"name","label":"name","order":0,"type":"text"}, ' +
         '{"key":"customColumn1","label":"Delete","order":1,"type":"button","event":"onCustomColumn1Click","buttonLabel":"Delete","buttonColor":"#DD4B34"}, ' +
         '{"key":"edit it","label":"Edit","order":2,"type":"button","event":"onEdititClick","buttonVariant":"SECONDARY", buttonLabel: (Table1.processedTableData.map((currentRow) => ( "Edit " + currentRow.name))), isDisabled: (Table1.processedTableData.map((currentRow) => currentRow.id === 2))}, ' +
-        '{"key":"noAction","label":"Nothing","order":3,"type":"button","event":"onNoActionClick","buttonLabel":"Press"}]}}',
+        '{"key":"noAction","label":"Nothing","order":3,"type":"button","event":"onNoActionClick","buttonLabel":"Press"}, ' +
+        '{"key":"trash","label":"Trash","order":4,"type":"button","event":"onTrashClick","iconName":"trash"}]}}',
     )
     expect(tableColumnTriggers(w, report)).toEqual({
       'on-custom-column1-click': '{{showModal(Delete_Modal.name)}}',
       'on-editit-click': '{{storeValue("edit", Table1.triggeredRow.id)}}',
+      'on-trash-click': '{{remove.run()}}',
     })
-    expect(report).toEqual({ bindings: 1, triggers: 2, notes: [] })
+    expect(report).toEqual({ bindings: 1, triggers: 3, notes: [] })
   })
 
   it("Appsmith's currentRow in a column onClick reads the table's triggeredRow; a declared currentRow is left alone", () => {

@@ -280,6 +280,17 @@ describe('button columns', () => {
     ])
   })
 
+  test('an iconName draws the icon instead of text; the label is the accessible name', async () => {
+    const el = await table({ tableData: people(2), columns: [{ key: 'name' }, { key: 'del', label: 'Remove', type: 'button', iconName: 'trash' }] })
+    const button = bodyRows(el)[1]!.querySelector('button')!
+    expect(button.getAttribute('aria-label')).toBe('Remove')
+    expect(button.textContent).toBe('')
+    expect(button.querySelector('svg path')!.getAttribute('d')).toBe('M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13')
+    const log = recordTriggers(el)
+    button.click()
+    expect(log.map((l) => [l.event, l.meta.triggeredRowIndex])).toEqual([['onDelClick', 1]])
+  })
+
   test('an event that is not an event name is a columns error', async () => {
     const el = await table({ tableData: people(1), columns: [{ key: 'x', type: 'button', event: 'delete it' }] })
     expect(shadow(el).querySelector('.error')!.textContent).toContain('columns[0].event must be an event name like onDeleteClick')
