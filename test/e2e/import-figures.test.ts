@@ -9,8 +9,6 @@
  * The table is printed; the assertions hold the floor the figures reached, so a change
  * that breaks imported apps fails here.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -18,31 +16,24 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startDevServer } from '../../src/build/dev-server'
 import { importApp } from '../../src/import/index'
+import { startFixtureApi, type FixtureApi } from '../support/fixture-api'
 import { launchBrowser, type E2EBrowser } from './browser'
 
 const APPS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/appsmith-apps')
 let work: string
 let browser: E2EBrowser
-let api: Server
+let api: FixtureApi
 let apiUrl: string
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'smithlet-import-figures-'))
-  api = createServer((req, res) => {
-    res.setHeader('access-control-allow-origin', '*')
-    res.setHeader('access-control-allow-headers', '*')
-    res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
-    if (req.method === 'OPTIONS') return void res.end()
-    res.setHeader('content-type', 'application/json')
-    res.end(JSON.stringify({ data: [{ id: 1, name: 'repo-one' }, { id: 2, name: 'repo-two' }], ok: true }))
-  })
-  await new Promise<void>((r) => api.listen(0, '127.0.0.1', r))
-  apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
+  api = await startFixtureApi()
+  apiUrl = api.url
   browser = await launchBrowser()
 }, 60_000)
 afterAll(async () => {
   await browser?.close()
-  await new Promise((r) => api?.close(r))
+  await api?.close()
   await rm(work, { recursive: true, force: true })
 })
 

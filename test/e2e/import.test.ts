@@ -7,8 +7,6 @@
  * its JS function, whose result reaches the server through a bound query path, and
  * (JSObjectMutationTestApp) buttons run JS functions whose changes a bound text shows.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -19,34 +17,26 @@ import { STRICT_CSP } from '../../src/build/page-shell'
 import { importApp, WIDGET_MAP } from '../../src/import/index'
 import { startStaticServer } from '../support/static-server'
 import { writeGitLayout } from '../support/appsmith-git'
+import { startFixtureApi, type FixtureApi } from '../support/fixture-api'
 import { launchBrowser, type E2EBrowser } from './browser'
 
 const APPS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/appsmith-apps')
 let work: string
 let browser: E2EBrowser
-let api: Server
+let api: FixtureApi
 let apiUrl: string
-const seen: string[] = []
+let seen: string[]
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'smithlet-import-e2e-'))
-  api = createServer((req, res) => {
-    res.setHeader('access-control-allow-origin', '*')
-    res.setHeader('access-control-allow-headers', '*')
-    res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
-    if (req.method === 'OPTIONS') return void res.end()
-    seen.push(`${req.method} ${req.url}`)
-    res.setHeader('content-type', 'application/json')
-    // One shape for every fixture API: Gitea's search ({ data: [...] }) and a list.
-    res.end(JSON.stringify({ data: [{ id: 1, name: 'repo-one' }, { id: 2, name: 'repo-two' }], ok: true }))
-  })
-  await new Promise<void>((r) => api.listen(0, '127.0.0.1', r))
-  apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
+  api = await startFixtureApi()
+  apiUrl = api.url
+  seen = api.seen
   browser = await launchBrowser()
 }, 60_000)
 afterAll(async () => {
   await browser?.close()
-  await new Promise((r) => api?.close(r))
+  await api?.close()
   await rm(work, { recursive: true, force: true })
 })
 
