@@ -6,7 +6,7 @@
  */
 import { describeError } from './errors'
 import { analyze } from './code-analysis'
-import { allLenient, checkedCode, declarations } from './checked-code'
+import { allLenient, checkedCode, declarations, functionText, PRELUDE } from './checked-code'
 import { CompileError } from './compiled-code'
 import type { CompiledFn, Resolver, TriggerFn } from './compiled-code'
 import { seededExpression, seededTrigger } from './precompiled'
@@ -53,7 +53,7 @@ function expressionBodies(code: string): { checked: string; lenient: string } {
   // The semicolon offset is in the original text: cut it before rewriting (uses lie before it).
   const cut = s >= 0 ? code.slice(0, s) + ' ' + code.slice(s + 1) : code
   const checked = checkedCode(cut, a.uses).trim()
-  return { checked: `"use strict"; ${declarations(a.names, a, checked)}return (${checked}\n);`, lenient }
+  return { checked: `"use strict"; ${declarations(a.names, a)}return (${checked}\n);`, lenient }
 }
 
 /**
@@ -156,16 +156,26 @@ function triggerBodies(snippet: string): { checked: string; lenient: string } {
   const lenient = wrap(declarations(a.names, allLenient(a.names)), code)
   if (a.uses.length === 0 && a.lenient.size === 0) return { checked: lenient, lenient }
   const checked = checkedCode(code, a.uses)
-  return { checked: wrap(declarations(a.names, a, checked), checked), lenient }
+  return { checked: wrap(declarations(a.names, a), checked), lenient }
+}
+
+/**
+ * `function ($r) { <body> }` made at run time, closed over {@link PRELUDE}'s names as the
+ * build's functions are over the `smithlet:compiled` module's: the same function text in
+ * the same surroundings. The generated body's brackets are balanced (the scanner refuses
+ * code that is not), so it cannot close the function early.
+ */
+export function functionOf(body: string): (this: unknown, $r: Resolver) => unknown {
+  return new Function(`${PRELUDE} return ${functionText(body)};`)() as (this: unknown, $r: Resolver) => unknown
 }
 
 /** Compiles the checked body, falling back to the lenient one when only the rewrite is a SyntaxError. */
 export function compileBodies(bodies: { checked: string; lenient: string }): (this: unknown, $r: Resolver) => unknown {
   try {
-    return new Function('$r', bodies.checked) as (this: unknown, $r: Resolver) => unknown
+    return functionOf(bodies.checked)
   } catch (e) {
     if (!(e instanceof SyntaxError) || bodies.checked === bodies.lenient) throw e
-    return new Function('$r', bodies.lenient) as (this: unknown, $r: Resolver) => unknown
+    return functionOf(bodies.lenient)
   }
 }
 

@@ -87,7 +87,7 @@ function jsObjectBodies(source: string, name: string): { checked: string; lenien
     let refresh = ''
     for (const n of names) refresh += `${n} = $r(${JSON.stringify(n)}); `
     refresh += lenientFixups(names, info)
-    return `"use strict"; ${declarations(names, info, text)}return Object.defineProperty((${text}), Symbol.for(${RESOLVE_NAMES_KEY}), { value: () => { ${refresh}} });`
+    return `"use strict"; ${declarations(names, info)}return Object.defineProperty((${text}), Symbol.for(${RESOLVE_NAMES_KEY}), { value: () => { ${refresh}} });`
   }
   const lenient = build(allLenient(names), literal)
   return { checked: a.uses.length === 0 && a.lenient.size === 0 ? lenient : build(a, checkedCode(literal, a.uses)), lenient }

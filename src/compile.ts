@@ -19,7 +19,9 @@
  * key is not a reference), so there is no scope analysis and no `with` — the
  * code is valid strict-mode and module code. The text depends only on the
  * input, so ahead-of-time output equals run-time output. A binding that names
- * `$r` gets the resolver itself.
+ * `$r` gets the resolver itself. Name checks read `$$M` and `$$v`, which the body does
+ * not declare: they are made once where the functions are (PRELUDE, ./checked-code.ts),
+ * at the top of the build's module or in the closure `new Function` builds at run time.
  *
  * Triggers (event handlers, `app.run`) compile like Appsmith's: statements
  * after `const $$result =` in an async function (see `triggerSource`). A JS
@@ -40,6 +42,7 @@ export type { CompiledFn, DataReference, JSObjectFactory, Resolver, TriggerFn } 
 export { CompileError, MISSING, RESOLVE_NAMES } from './compiled-code'
 export { compileExpression, compileTrigger, expressionSource, triggerSource } from './compile-expression'
 export { compileJSObject, jsObjectSource } from './compile-js-object'
+export { functionText, PRELUDE } from './checked-code'
 export { dataReferences, freeReads, referencedNames } from './code-names'
 export { seedCompiled } from './precompiled'
 export type { SeededFunctions } from './precompiled'

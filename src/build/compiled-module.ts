@@ -2,12 +2,14 @@
  * The text of the `smithlet:compiled` module: every binding text, expression and trigger
  * of an app as real functions, handed to the runtime with `seedCompiled`. The function
  * bodies are exactly what the runtime would pass to `new Function` (`expressionSource` /
- * `triggerSource`): one compiler, two places it runs. Each binding text also gets its
+ * `triggerSource`), under the PRELUDE the run-time compiler closes each function over
+ * (src/checked-code.ts): one compiler, two places it runs. Each binding text also gets its
  * parse (its segments, codes, names and `X.data` reads, see src/compiled-code.ts), so
  * mount and page load look it up instead of parsing; a text that cannot compile gets the
  * error its widget will show, found here once.
  */
 import { compileTrigger, dataReferences, expressionSource, triggerSource } from '../compile'
+import { functionText, PRELUDE } from '../checked-code'
 import { isBrokenTemplate } from '../compiled-code'
 import { parseTemplateCode } from '../template-parse'
 
@@ -29,11 +31,7 @@ export interface CompileInput {
   readonly runtimeCompiler?: string
 }
 
-/** `function ($r) { <body> }`, the shape `new Function('$r', body)` has. */
-export function functionText(body: string): string {
-  // The newline keeps a trailing `// comment` in the body from swallowing the brace.
-  return `function ($r) { ${body}\n}`
-}
+export { functionText } from '../checked-code'
 
 /**
  * ES module text that seeds the runtime. `seedModule` is the specifier of
@@ -47,6 +45,8 @@ export function compiledModuleSource(input: CompileInput, seedModule: string): s
   const templates = [...new Set(input.templates ?? [])].map((text) => [text, parseTemplateCode(text)] as const)
   const expressions = new Set(input.expressions)
   for (const [, code] of templates) if (!isBrokenTemplate(code)) for (const c of code.codes) expressions.add(c)
+  // The names every function below reads besides $r, made once for the module.
+  out += `${PRELUDE}\n`
   out += 'export const expressions = {\n'
   // Computed keys: a code text such as "__proto__" must stay an own property.
   for (const code of expressions) out += `  [${JSON.stringify(code)}]: ${functionText(expressionSource(code))},\n`

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { functionText, PRELUDE } from '../checked-code'
 import { compileJSObject, jsObjectSource } from '../compile'
 import { jsObjectDataReferences } from './js-object-references'
 
@@ -23,7 +24,7 @@ export function jsObjectModule(source: string, name: string): string {
     throw error
   }
   const references = jsObjectDataReferences(source, name)
-  return `export default { name: ${JSON.stringify(name)}, dataReferences: ${JSON.stringify(references)}, factory: function ($r) { ${body}\n} };\n`
+  return `${PRELUDE}\nexport default { name: ${JSON.stringify(name)}, dataReferences: ${JSON.stringify(references)}, factory: ${functionText(body)} };\n`
 }
 
 /**

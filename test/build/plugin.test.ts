@@ -17,7 +17,7 @@ import { STRICT_CSP, pageShell } from '../../src/build/page-shell'
 import { DEMO_DIR } from '../../demo/server'
 import { smithletPlugin } from '../../src/build/esbuild-plugin'
 import { bindingsFromHtml, bindingsFromSource } from '../../src/build/extract-bindings'
-import { compileExpression, compileTrigger, expressionSource, triggerSource } from '../../src/compile'
+import { compileExpression, compileTrigger, expressionSource, MISSING, PRELUDE, triggerSource } from '../../src/compile'
 import type { CompiledFn, TriggerFn } from '../../src/compile'
 import { createApp, memoryStorage } from '../../src/index'
 import type { App, QueryDefinition } from '../../src/index'
@@ -120,12 +120,49 @@ describe('compiledModuleSource', () => {
 
   test('a function text behaves as new Function with the same body', () => {
     const code = 'Math.max(Table1.pageNo, 1) // trailing comment'
-    const viaText = new Function(`return (${functionText(expressionSource(code))})`)() as CompiledFn
-    const viaRuntime = new Function('$r', expressionSource(code)) as CompiledFn
+    const viaText = new Function(`${PRELUDE} return (${functionText(expressionSource(code))})`)() as CompiledFn
+    const viaRuntime = compileExpression(code)
     const scope: Record<string, unknown> = { Table1: { pageNo: 7 }, Math }
     const $r = (name: string): unknown => scope[name]
     expect(viaText.call(undefined, $r)).toBe(7)
     expect(viaText.call(undefined, $r)).toBe(viaRuntime.call(undefined, $r))
+  })
+
+  test('the module’s functions and the run-time compiler’s agree on missing names (the sentinel made once, outside the body)', async () => {
+    // `Symbol` as an entity shadows the global inside the body: the sentinel comes from outside it.
+    const expressions = ['Missing.x', 'typeof Missing', 'Symbol.x + a', '{ a, Missing }', 'a']
+    const triggers = ['{{ a\nMissing }}', '{{ a\nb }}']
+    const text = compiledModuleSource({ expressions, triggers }, '/abs/compile.ts').replace(/^import .*\n/, '').replace(/^seedCompiled.*$/m, '').replace(/^export /gm, '')
+    const aot = new Function(`${text} return { expressions, triggers };`)() as { expressions: Record<string, CompiledFn>; triggers: Record<string, TriggerFn> }
+    const scope: Record<string, unknown> = { a: 1, b: 2, Symbol: { x: 2 } }
+    const $r = (name: string): unknown => (name in scope ? scope[name] : MISSING)
+    const outcome = async (run: () => unknown): Promise<string> => {
+      try {
+        return JSON.stringify(await run())
+      } catch (e) {
+        return String(e)
+      }
+    }
+    const seen: string[] = []
+    for (const code of expressions) {
+      const a = await outcome(() => aot.expressions[code]!.call(undefined, $r))
+      expect(a).toBe(await outcome(() => compileExpression(code).call(undefined, $r)))
+      seen.push(a)
+    }
+    for (const snippet of triggers) {
+      const a = await outcome(() => aot.triggers[snippet]!.call(undefined, $r))
+      expect(a).toBe(await outcome(() => compileTrigger(snippet).call(undefined, $r)))
+      seen.push(a)
+    }
+    expect(seen).toEqual([
+      'ReferenceError: Missing is not defined',
+      '"undefined"',
+      '3',
+      'ReferenceError: Missing is not defined',
+      '1',
+      'ReferenceError: Missing is not defined',
+      '1',
+    ])
   })
 })
 

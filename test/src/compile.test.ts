@@ -12,6 +12,7 @@ import {
   dataReferences,
   expressionSource,
   jsObjectSource,
+  PRELUDE,
   referencedNames,
   RESOLVE_NAMES,
   triggerSource,
@@ -130,7 +131,7 @@ describe('expressionSource', () => {
   it('is the documented shape', () => {
     const read = (n: string): string => `(${n} !== $$M ? ${n} : (() => { throw new ReferenceError("${n} is not defined") })())`
     expect(expressionSource(' Table1.selectedRow.name ')).toBe(
-      `"use strict"; let Table1 = $r("Table1"); const $$M = Symbol.for("smithlet.missing"); return (${read('Table1')}.selectedRow.name\n);`,
+      `"use strict"; let Table1 = $r("Table1"); return (${read('Table1')}.selectedRow.name\n);`,
     )
     expect(expressionSource('1 + 2')).toBe('"use strict"; return (1 + 2\n);')
     expect(expressionSource('')).toBe('"use strict"; return undefined;')
@@ -231,7 +232,7 @@ describe('JS objects', () => {
   it('keeps the object literal text unchanged and declares its names', () => {
     const body = jsObjectSource('export default {\n  f() { return Table1.x },\n}', 'A')
     expect(body).toBe(
-      '"use strict"; let f = $r("f"), Table1 = $r("Table1"); const $$M = Symbol.for("smithlet.missing"); return Object.defineProperty(({\n' +
+      '"use strict"; let f = $r("f"), Table1 = $r("Table1"); return Object.defineProperty(({\n' +
         '  f() { return (Table1 !== $$M ? Table1 : (() => { throw new ReferenceError("Table1 is not defined") })()).x },\n}), ' +
         'Symbol.for("smithlet.resolveNames"), { value: () => { f = $r("f"); Table1 = $r("Table1"); } });',
     )
@@ -352,7 +353,8 @@ describe('generated code is valid strict-mode module code', () => {
   const triggers = ["{{ storeValue('k', 1); showAlert('saved') }}", '{{ await Q.run() }}']
 
   it('compiles in an ES module (node --check and esbuild) and runs there', async () => {
-    const lines = ['const out = []']
+    // As the build's module: the prelude once at the top, then the functions.
+    const lines = [PRELUDE, 'const out = []']
     const scope = '{ Table1: { selectedRow: { name: "n" } }, x: 1, y: 2, items: [1], k: 3, u: "u", a: 8, b: 1, s: "}}", v: "v", Q: { run: async () => 1 }, storeValue: () => 1, showAlert: () => 0 }'
     lines.push(`const scope = ${scope}`)
     lines.push('const $res = (n) => (n in scope ? scope[n] : globalThis[n])')
