@@ -37,9 +37,8 @@ function freshCopy<T>(value: T): T {
 }
 
 /**
- * The error block's declarations: `.error` in {@link baseStyles}, and the same block
- * styled from outside the shadow root where a widget adopts its styles once per root
- * (widgets/text.ts).
+ * The error block's declarations: `.error` in {@link baseStyles}, and the same block in
+ * light DOM where a widget has no shadow root (widgets/text.ts).
  */
 export const errorBlockDeclarations = css`
   margin: 0;

@@ -5,41 +5,41 @@
  * <smith-text name="Status" text="Token valid for {{Auth_Module.secondsLeft}} s"></smith-text>
  * ```
  *
- * The light path: a page may hold thousands of texts, so a text widget costs as little
- * as a Lit element with a shadow root can (measured with the CPU profiler in
- * `npm run bench`'s bindings page):
- * - it writes its one `<p>` itself instead of going through lit-html (template
- *   instances were a fifth of a 10,000-text mount), cloning a prepared paragraph;
+ * The light element: a page may hold thousands of texts, so a text costs little more than
+ * the custom element itself (measured with the CPU profiler on `npm run bench`'s bindings
+ * page, where creating 10,000 Lit texts with a shadow root each cost about as much as
+ * petite-vue's whole mount):
+ * - it renders into light DOM, as Appsmith's text is plain text in the page (find in page,
+ *   selection and copy see it): its one text node, or the binding error in its place;
+ * - it is not a Lit element: every write (`text`, `errors`, `loading`) renders at once,
+ *   so there is no update cycle per element (a promise, a change map and a microtask each)
+ *   and `updateComplete` is always resolved;
  * - its styles are one constructable stylesheet adopted once by the document (or the
- *   shadow root the text sits in), styling the paragraph through its `part`, instead of
- *   a stylesheet list set on every text's own shadow root (the second largest cost of
- *   that mount). The rules sit in a cascade layer, so any rule of the app's own wins, as
- *   it did over the shadow root's. (Strict CSP allows constructed sheets, not `<style>`.)
- * It is still a Lit element: reactive properties, the update cycle, `updateComplete`.
+ *   shadow root the text sits in), in a cascade layer, so any rule of the app's own wins.
+ *   (Strict CSP allows constructed sheets, not `<style>`.)
+ * It keeps the widget contract of widgets/smith-element.ts: declared `static properties`
+ * (`text` is bindable; `name`, `errors`, `loading`, `notice` are the runtime's), bound
+ * attribute values left to the runtime, no meta, `trigger`, `hidden` for visibility.
  */
-import { ReactiveElement, css } from 'lit'
-import type { PropertyDeclarations, PropertyValues } from 'lit'
-import { SmithElement, errorBlockDeclarations } from './smith-element'
+import { isBoundAttribute } from '../src/widget-contract'
+import type { Signal } from '../src/reactive'
+import { TRIGGER_EVENT, errorBlockDeclarations, type TriggerDetail } from './smith-element'
 
-/** The rules {@link SmithText.styles} holds, written from outside the shadow root. */
-const rootRules = css`
+/** The rules every text needs, written from outside (the text has no shadow root). */
+const rootRules = `
   @layer smith-text {
     smith-text {
       display: block;
       box-sizing: border-box;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
     }
     smith-text[hidden] {
       display: none;
     }
-    smith-text::part(text) {
+    smith-text > .smith-text-error {
       box-sizing: inherit;
-      margin: 0;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-    }
-    smith-text::part(error) {
-      box-sizing: inherit;
-      ${errorBlockDeclarations}
+      ${errorBlockDeclarations.cssText}
     }
   }
 `
@@ -48,33 +48,25 @@ const rootRules = css`
 const sheets = new WeakMap<Document, CSSStyleSheet>()
 /** The roots (documents, shadow roots) that adopted their document's sheet. */
 const adopted = new WeakSet<Document | ShadowRoot>()
+/** The root adopted last: texts come in runs under one root, which need no set lookup. */
+let lastRoot: Node | undefined
 
 /** Adopts the shared sheet into the root (document or shadow root) `el` sits in, once. */
 function adoptRootSheet(el: Element): void {
   const root = el.getRootNode() as Document | ShadowRoot
-  if (adopted.has(root) || !('adoptedStyleSheets' in root)) return
-  const doc = el.ownerDocument
-  let sheet = sheets.get(doc)
-  if (sheet === undefined) {
-    sheet = new doc.defaultView!.CSSStyleSheet()
-    sheet.replaceSync(rootRules.cssText)
-    sheets.set(doc, sheet)
+  if (root === lastRoot) return
+  if (!adopted.has(root) && 'adoptedStyleSheets' in root) {
+    const doc = el.ownerDocument
+    let sheet = sheets.get(doc)
+    if (sheet === undefined) {
+      sheet = new doc.defaultView!.CSSStyleSheet()
+      sheet.replaceSync(rootRules)
+      sheets.set(doc, sheet)
+    }
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+    adopted.add(root)
   }
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
-  adopted.add(root)
-}
-
-/** The paragraph every text starts from, cloned (one node copy, not four DOM calls). */
-let paragraphTemplate: HTMLParagraphElement | undefined
-
-function newParagraph(doc: Document): HTMLParagraphElement {
-  if (paragraphTemplate === undefined || paragraphTemplate.ownerDocument !== doc) {
-    paragraphTemplate = doc.createElement('p')
-    paragraphTemplate.className = 'text'
-    paragraphTemplate.setAttribute('part', 'text')
-    paragraphTemplate.setAttribute('aria-busy', 'false')
-  }
-  return paragraphTemplate.cloneNode(false) as HTMLParagraphElement
+  lastRoot = root
 }
 
 /**
@@ -94,98 +86,165 @@ export function displayText(value: unknown): string {
   return String(value)
 }
 
+/** Shared by every text: no errors, no meta, always rendered. */
+const NO_ERRORS: Readonly<Record<string, string>> = Object.freeze({})
+const NO_META: Record<string, Signal<unknown>> = Object.freeze({}) as Record<string, Signal<unknown>>
+const RENDERED: Promise<boolean> = Promise.resolve(true)
+
+/** Node imports the widgets to bundle them, without a DOM: the class must still load. */
+const Base: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement)
+
 /** A text widget. Properties: `text`. No meta, no events. */
-export class SmithText extends SmithElement {
-  static override properties: PropertyDeclarations = {
-    // Its own accessor (below), which writes a rendered paragraph at once.
-    text: { noAccessor: true },
+export class SmithText extends Base {
+  /** The declared properties, as the runtime reads them (src/widget-contract.ts). */
+  static properties: Readonly<Record<string, object>> = {
+    name: { type: String },
+    errors: { attribute: false },
+    notice: { attribute: false },
+    loading: { type: Boolean },
+    text: {},
   }
 
-  static override metaDefaults: Record<string, unknown> = {}
+  static observedAttributes = ['text', 'name', 'loading']
+  static metaDefaults: Record<string, unknown> = {}
+  static exposedMethods: readonly string[] = []
 
   #text: unknown = ''
-
-  /** The paragraph shown: the text, or the binding error in its place. */
-  #paragraph: HTMLParagraphElement | undefined
-  /** What the paragraph shows now: the text, or the error message when `#failed`. */
-  #shown: string | undefined
+  #name = ''
+  #errors: Readonly<Record<string, string>> = NO_ERRORS
+  #loading = false
+  #notice = ''
+  /** The text node shown, once there is text to show; the error block while one shows. */
+  #node: Text | null = null
+  #block: HTMLParagraphElement | null = null
+  /** True while the error block shows. */
   #failed = false
-  /** The paragraph's `aria-busy` now; null while it shows an error (which has none). */
-  #busy: 'true' | 'false' | null = 'false'
+  /** True while `aria-busy` is set. */
+  #busy = false
 
   /** The value shown; any type (see {@link displayText}). Rendered as text, never HTML. */
   get text(): unknown {
     return this.#text
   }
 
-  /**
-   * A new value for a paragraph already showing text, with no update pending, is written
-   * into it now: no update cycle (two promises and a change map per write) for the one
-   * text node a binding changes. Anything else goes through Lit's update as usual, so
-   * `updateComplete` holds either way.
-   */
   set text(value: unknown) {
-    const old = this.#text
     this.#text = value
-    const p = this.#paragraph
-    if (p !== undefined && !this.#failed && !this.isUpdatePending) {
-      const shown = displayText(value)
-      if (shown !== this.#shown) {
-        p.textContent = shown
-        this.#shown = shown
-      }
-      return
-    }
-    this.requestUpdate('text', old)
+    this.#render()
   }
 
-  /** A bare shadow root: the styles are the root's shared sheet (see the file's header). */
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    return this.shadowRoot ?? this.attachShadow({ mode: 'open' })
+  /** The widget's name in the app (`Text1`); the runtime reads the `name` attribute. */
+  get name(): string {
+    return this.#name
   }
 
-  override connectedCallback(): void {
+  set name(value: string) {
+    this.#name = value
+  }
+
+  /** Binding errors set by the runtime: property name → message; `text`'s shows in its place. */
+  get errors(): Record<string, string> {
+    return this.#errors
+  }
+
+  set errors(value: Record<string, string>) {
+    this.#errors = value ?? NO_ERRORS
+    this.#render()
+  }
+
+  /** Set by the runtime while a query the text's binding reads runs: `aria-busy`. */
+  get loading(): boolean {
+    return this.#loading
+  }
+
+  set loading(value: boolean) {
+    this.#loading = Boolean(value)
+    this.#render()
+  }
+
+  /** Set by the runtime (a failed query this text reads); a text shows its binding's error instead. */
+  get notice(): string {
+    return this.#notice
+  }
+
+  set notice(value: string) {
+    this.#notice = value
+  }
+
+  /** No meta state: shared, frozen. */
+  get meta(): Record<string, Signal<unknown>> {
+    return NO_META
+  }
+
+  /** Always resolved: every write renders at once (kept for callers that await it). */
+  get updateComplete(): Promise<boolean> {
+    return RENDERED
+  }
+
+  /** Renders again (the runtime asks when an object it set was changed in place). */
+  requestUpdate(): void {
+    this.#render()
+  }
+
+  /** Nothing to restore: a text has no meta. */
+  resetMeta(): void {}
+
+  /** Fires an Appsmith event, as every widget does (widgets/smith-element.ts). */
+  trigger(eventName: string): boolean {
+    return this.dispatchEvent(new CustomEvent<TriggerDetail>(TRIGGER_EVENT, { detail: { event: eventName }, bubbles: false, composed: false }))
+  }
+
+  /** Plain attribute values only: the runtime binds the others and sets the property itself. */
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (isBoundAttribute(value)) return
+    if (name === 'text') this.text = value
+    else if (name === 'name') this.#name = value ?? ''
+    else if (name === 'loading') this.loading = value !== null
+  }
+
+  connectedCallback(): void {
     // Every connection: a text moved into another shadow root needs the sheet there too.
     adoptRootSheet(this)
-    super.connectedCallback()
   }
 
   /**
-   * ReactiveElement's update (attribute reflection, the update lifecycle) and then the one
-   * paragraph, skipping LitElement's lit-html render: the same DOM as
-   * `<p class="text" part="text" aria-busy=…>${text}</p>`, or the base class's error block.
+   * Shows the text, or the binding error in its place. The first text replaces whatever
+   * the element held; later ones only change the text node's data.
    */
-  protected override update(changed: PropertyValues): void {
-    // `update` is protected; called on ReactiveElement's prototype to skip LitElement's.
-    ;(ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed)
-    const error = this.errorFor('text')
-    const failed = error !== undefined
-    const shown = failed ? error : displayText(this.text)
-    let p = this.#paragraph
-    if (p === undefined) {
-      p = this.#paragraph = newParagraph(this.ownerDocument)
-      this.renderRoot.appendChild(p)
-      // The prepared paragraph is the text's, not busy; only a change needs writing.
-      this.#shown = ''
+  #render(): void {
+    const errors = this.#errors
+    const error = errors !== NO_ERRORS && Object.hasOwn(errors, 'text') ? errors.text : undefined
+    if (error !== undefined) {
+      let block = this.#block
+      if (block === null) {
+        block = this.#block = this.ownerDocument.createElement('p')
+        block.className = 'smith-text-error'
+        block.setAttribute('role', 'alert')
+      }
+      if (block.textContent !== error) block.textContent = error
+      if (!this.#failed || block.parentNode !== this) this.replaceChildren(block)
+      this.#failed = true
+      this.#setBusy(false)
+      return
     }
-    if (failed !== this.#failed) {
-      p.className = failed ? 'error' : 'text'
-      p.setAttribute('part', failed ? 'error' : 'text')
-      if (failed) {
-        p.setAttribute('role', 'alert')
-        p.removeAttribute('aria-busy')
-        this.#busy = null
-      } else p.removeAttribute('role')
-      this.#failed = failed
+    const shown = displayText(this.#text)
+    const node = this.#node
+    if (node !== null && !this.#failed && node.parentNode === this) {
+      if (node.data !== shown) node.data = shown
+    } else if (node !== null || shown !== '' || this.firstChild !== null) {
+      // The first text (or the first after an error) replaces what was there.
+      const fresh = node ?? (this.#node = this.ownerDocument.createTextNode(shown))
+      if (fresh.data !== shown) fresh.data = shown
+      this.replaceChildren(fresh)
+      this.#failed = false
     }
-    const busy = failed ? null : this.loading ? 'true' : 'false'
-    if (busy !== null && busy !== this.#busy) {
-      p.setAttribute('aria-busy', busy)
-      this.#busy = busy
-    }
-    if (shown !== this.#shown) {
-      p.textContent = shown
-      this.#shown = shown
-    }
+    this.#setBusy(this.#loading)
+  }
+
+  /** `aria-busy="true"` while loading; no attribute otherwise (its default is false). */
+  #setBusy(busy: boolean): void {
+    if (busy === this.#busy) return
+    if (busy) this.setAttribute('aria-busy', 'true')
+    else this.removeAttribute('aria-busy')
+    this.#busy = busy
   }
 }

@@ -10,9 +10,13 @@ import type { Backend, RequestLogEntry } from '../../demo/backend/index'
 /** How long a UI change may take to show. */
 export const UI_TIMEOUT = 10_000
 
-/** The text a widget shows (its shadow root's text), '' when it shows nothing. */
+/** The text a widget shows (a text's own, another widget's shadow root's), '' when it shows nothing. */
 export function widgetText(page: Page, name: string): Promise<string> {
-  return page.evaluate((n) => document.querySelector(`[name="${n}"]`)?.shadowRoot?.textContent?.trim() ?? '', name)
+  return page.evaluate((n) => {
+    // A text renders into light DOM; the other widgets into their shadow root.
+    const el = document.querySelector(`[name="${n}"]`)
+    return (el?.shadowRoot ?? el)?.textContent?.trim() ?? ''
+  }, name)
 }
 
 /** Waits until a widget shows `expected` (a string, or a pattern). */

@@ -358,7 +358,10 @@ describe('the demo in Chromium', () => {
     expect(await widgetText(page, 'RefreshText')).toMatch(/^Token refresh in \d+ s$/)
     // No widget shows a binding error (a blocked run-time compile would show one).
     const errors = await page.evaluate(() =>
-      [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('smith-')).flatMap((el) => [...(el.shadowRoot?.querySelectorAll('.error') ?? [])].map((e) => e.textContent)),
+      [...document.querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('smith-'))
+        // A text shows its error in light DOM; the other widgets in their shadow root.
+        .flatMap((el) => [...(el.shadowRoot?.querySelectorAll('.error') ?? el.querySelectorAll(':scope > .smith-text-error'))].map((e) => e.textContent)),
     )
     expect(errors).toEqual([])
 

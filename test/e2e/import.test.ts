@@ -120,7 +120,7 @@ describe('an imported app whose buttons run JS functions that change a bound tex
       const page = await browser.newPage(undefined, 'mutation-click')
       const before = browser.events.filter((e) => e.kind === 'pageerror').length
       await page.goto(server.url)
-      const text1 = (): Promise<string> => page.evaluate(() => document.querySelector('smith-text[name="Text1"]')?.shadowRoot?.textContent?.trim() ?? '')
+      const text1 = (): Promise<string> => page.evaluate(() => document.querySelector('smith-text[name="Text1"]')?.textContent?.trim() ?? '')
       // Select1 defaults to NUMBER; number_.counterObj starts at 1.
       await expect.poll(text1, { timeout: 10_000 }).toBe('1')
       const add = page.locator('smith-button[name="Button4"] button')
@@ -154,7 +154,7 @@ describe('an imported list and JSON form in Chromium', () => {
       const page = await browser.newPage(undefined, 'list-form')
       const before = browser.events.filter((e) => e.kind === 'pageerror').length
       await page.goto(server.url)
-      const names = (): Promise<string[]> => page.$$eval('smith-list[name="List2"] > [data-smith-item] smith-text[name="Text6"]', (els) => els.map((e) => e.shadowRoot?.textContent?.trim() ?? ''))
+      const names = (): Promise<string[]> => page.$$eval('smith-list[name="List2"] > [data-smith-item] smith-text[name="Text6"]', (els) => els.map((e) => e.textContent?.trim() ?? ''))
       await expect.poll(names, { timeout: 10_000 }).toEqual(['Blue', 'Green', 'Red'])
       const modal3 = page.locator('smith-modal[name="Modal3"]')
       expect(await modal3.isVisible()).toBe(false)

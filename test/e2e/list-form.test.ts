@@ -21,7 +21,7 @@ function listState(page: Page): Promise<{ items: number; first: string; last: st
       const r = i.getBoundingClientRect()
       return r.bottom > box.top && r.top < box.bottom
     })
-    const text = (el: HTMLElement | undefined): string => el?.querySelector('smith-text')?.shadowRoot?.querySelector('.text')?.textContent ?? ''
+    const text = (el: HTMLElement | undefined): string => el?.querySelector('smith-text')?.textContent ?? ''
     return {
       items: items.length,
       first: text(visible[0]),

@@ -28,7 +28,7 @@ async function settle(): Promise<void> {
     await Promise.all([...document.querySelectorAll('*')].map((w) => (w as unknown as { updateComplete?: Promise<unknown> }).updateComplete))
   }
 }
-const textOf = (el: Element | null): string => el?.shadowRoot?.querySelector('.text')?.textContent ?? ''
+const textOf = (el: Element | null): string => el?.textContent ?? ''
 
 /** modalWidgetTestApp's page, imported and mounted. */
 async function modalApp() {

@@ -224,7 +224,7 @@ describe('an imported table, rendered', () => {
     expect(table.meta.selectedRowIndex!.value).toBe(-1)
     const text = document.querySelector('smith-text[name="Text1"]') as HTMLElement & { updateComplete: Promise<unknown> }
     await text.updateComplete
-    expect(text.shadowRoot!.textContent).toContain('Ann at 0')
+    expect(text.textContent).toContain('Ann at 0')
     // the disabled button of Bob's row: Enter on its cell does nothing; a click on the name cell selects the row
     const bobCells = root.querySelectorAll<HTMLElement>('tbody tr[role="row"]')[1]!.querySelectorAll('td')
     bobCells[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }))

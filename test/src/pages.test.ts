@@ -45,7 +45,7 @@ async function start(path: string): Promise<RunningApp> {
   return running
 }
 
-const text = (name: string): string | undefined => document.querySelector(`[name="${name}"]`)?.shadowRoot?.textContent?.trim()
+const text = (name: string): string | undefined => document.querySelector(`[name="${name}"]`)?.textContent?.trim()
 const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 describe('createRouter', () => {

@@ -16,7 +16,7 @@ describe('<smith-canvas> and <smith-container>', () => {
     await app.mount(document.body)
     const text = document.querySelector('smith-text')!
     await (text as unknown as { updateComplete: Promise<unknown> }).updateComplete
-    expect(shadow(text).textContent).toContain('in true')
+    expect(text.textContent).toContain('in true')
     expect(shadow(document.querySelector('smith-container')!).querySelector('slot')).not.toBeNull()
     expect(shadow(document.querySelector('smith-canvas')!).querySelector('slot')).not.toBeNull()
     await app.run('{{ Container1.setVisibility(false) }}')

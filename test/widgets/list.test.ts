@@ -9,7 +9,7 @@ const testApp = disposingTestApp()
 
 const items = (list: Element): HTMLElement[] => [...list.querySelectorAll<HTMLElement>(':scope > [data-smith-item]')]
 const texts = (list: Element): string[] =>
-  items(list).map((i) => [...i.querySelectorAll('smith-text')].map((t) => shadow(t).querySelector('.text')?.textContent ?? '').join('|'))
+  items(list).map((i) => [...i.querySelectorAll('smith-text')].map((t) => t.textContent ?? '').join('|'))
 
 async function mountApp(html: string, definition: Parameters<typeof testApp>[0] = {}) {
   document.body.innerHTML = html

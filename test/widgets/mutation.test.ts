@@ -6,7 +6,7 @@
  */
 import { afterEach, expect, test } from 'vitest'
 import { appMounter, settle } from './app'
-import { cleanup, shadow } from './helpers'
+import { cleanup } from './helpers'
 
 afterEach(cleanup)
 const mountApp = appMounter()
@@ -15,7 +15,7 @@ test('a text bound to an array variable follows push and pop', async () => {
   const { app, el } = await mountApp('<smith-text name="Text1" text="{{ J.list }}"></smith-text>', {
     jsObjects: { J: 'export default { list: [], add() { this.list.push(this.list.length) }, drop() { this.list.pop() } }' },
   })
-  const shown = (): string => shadow(el('Text1')).querySelector('.text')?.textContent ?? ''
+  const shown = (): string => el('Text1').textContent ?? ''
   expect(JSON.parse(shown())).toEqual([])
   await app.run('{{ J.add() }}')
   await app.run('{{ J.add() }}')

@@ -4,7 +4,7 @@
  * gets the same data, the same DOM and the same clock:
  *
  * - `smith`: `<smith-text text="{{ appsmith.store.kN }}">`, `app.mount`, until every
- *   widget's Lit render is done (`updateComplete`);
+ *   widget has rendered (each one's `updateComplete` awaited; a text renders at once);
  * - `petite-vue`: `<span v-text="store.kN">`, `createApp({ store }).mount()`;
  * - `alpine`: `<span x-text="$store.s.kN">` under one `x-data` root, `Alpine.initTree`;
  * - `signals`: the floor — raw @preact/signals-core, one `effect` per `<span>` setting
@@ -12,7 +12,7 @@
  *
  * Each side's mount is timed from the HTML string (innerHTML) to every value in the DOM;
  * a change is one write to one key, timed until its 10 elements show it (each library's
- * own "rendered" point: petite-vue's nextTick, Alpine's flush microtask, Lit's
+ * own "rendered" point: petite-vue's nextTick, Alpine's flush microtask, the widget's
  * updateComplete), averaged over a block of changes. The DOM is checked after timing.
  */
 import { effect, signal, type Signal } from '@preact/signals-core'
@@ -79,7 +79,7 @@ function smithSide(): Side {
       void storeValue(`k${k}`, text)
       for (let i = k; i < WIDGETS; i += KEYS) await elements[i]!.updateComplete
     },
-    shown: (i) => elements[i]!.shadowRoot!.textContent!.trim(),
+    shown: (i) => elements[i]!.textContent!.trim(),
     dispose() {
       app?.dispose()
     },
