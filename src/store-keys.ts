@@ -3,7 +3,9 @@
  * that exist in their order, and the read-only reactive view bindings see as
  * `appsmith.store`. One Map lookup per write: the value, its signal, the key's existence,
  * its memory-only flag, its last local write and its place in the pending batch all live
- * on the key's one state object.
+ * on the key's one state object. Signals are made by the first read, so a key (or the key
+ * list) no binding reads costs none: 10,000 new keys written in a tick cost 10,000 state
+ * objects and Map entries, and nothing else but their values.
  */
 import { batch, signal, type Signal } from './reactive'
 import type { StoreOp } from './storage'
@@ -19,7 +21,7 @@ export class KeyState {
    * costs no signal), then always holding `value`.
    */
   signal: Signal<unknown> | undefined
-  /** The key exists now (a key stored as undefined still does); true exactly when the key is in `StoreKeys.present`. */
+  /** The key exists now (a key stored as undefined still does). */
   present: boolean
   /** Last written with persist = false: tab-local, untouched by other tabs' clears and by reloads. */
   memoryOnly: boolean
@@ -54,7 +56,7 @@ export interface StoreKeys {
   /** The read-only reactive view bindings see as `appsmith.store`. */
   readonly view: Readonly<Record<string, unknown>>
   /** The keys that exist, in the order they were (last) added. */
-  readonly present: ReadonlySet<string>
+  presentKeys(): string[]
   /** How many local writes and removals there have been: compare with `KeyState.written`. */
   readonly writes: number
   /** How many local clears there have been. */
@@ -77,12 +79,12 @@ const READ_ONLY = 'appsmith.store is read-only: write with storeValue(key, value
 
 /** Creates an empty store memory. */
 export function createStoreKeys(): StoreKeys {
-  // Invariant: key → its state, for every key read or written since the store was created.
+  // Invariant: key → its state, for every key read or written since the store was created;
+  // the present keys are in the order they became present (a key is moved to the end then).
   const states = new Map<string, KeyState>()
-  // Invariant: exactly the keys whose state has `present`, in the order they became present.
-  const present = new Set<string>()
-  // Bumped whenever `present` changes, so Object.keys(appsmith.store) and `in` are reactive.
-  const keysVersion = signal(0, { name: 'appsmith.store (keys)' })
+  // Bumped whenever a key comes or goes, so Object.keys(appsmith.store) and `in` are
+  // reactive; made by the first such read (until then no binding depends on it).
+  let keysVersion: Signal<number> | undefined
   // Invariant: the number of local writes and removals so far; each stamps its key's `written`.
   let writes = 0
   // Invariant: the number of local clears so far.
@@ -102,6 +104,24 @@ export function createStoreKeys(): StoreKeys {
     return state.signal.value
   }
 
+  /** Tracks the key list for a binding (`in`, Object.keys). */
+  const trackKeys = (): void => {
+    keysVersion ??= signal(0, { name: 'appsmith.store (keys)' })
+    void keysVersion.value
+  }
+  const keysChanged = (): void => {
+    if (keysVersion !== undefined) keysVersion.value++
+  }
+  const isPresent = (key: string): boolean => {
+    trackKeys()
+    return states.get(key)?.present === true
+  }
+  const presentKeys = (): string[] => {
+    const keys: string[] = []
+    for (const state of states.values()) if (state.present) keys.push(state.key)
+    return keys
+  }
+
   const set = (state: KeyState, value: unknown): void => {
     state.value = value
     if (state.signal !== undefined) state.signal.value = value
@@ -110,31 +130,38 @@ export function createStoreKeys(): StoreKeys {
   /** Sets the value (creating the state with it when new) and makes the key present. */
   const put = (key: string, value: unknown): KeyState => {
     let state = states.get(key)
-    if (state === undefined) states.set(key, (state = new KeyState(key, value)))
-    else set(state, value)
+    if (state === undefined) {
+      // New keys come last in the Map already.
+      states.set(key, (state = new KeyState(key, value)))
+      state.present = true
+      keysChanged()
+      return state
+    }
+    set(state, value)
     if (!state.present) {
       state.present = true
-      present.add(key)
-      keysVersion.value++
+      // Last in the key order, as a key added now is.
+      states.delete(key)
+      states.set(key, state)
+      keysChanged()
     }
     return state
   }
 
-  const drop = (state: KeyState, key: string): void => {
+  const drop = (state: KeyState): void => {
     set(state, undefined)
     if (state.present) {
       state.present = false
-      present.delete(key)
-      keysVersion.value++
+      keysChanged()
     }
   }
 
   const view = new Proxy(Object.create(null) as Record<string, unknown>, {
     get: (_, key) => (typeof key === 'string' ? read(key) : undefined),
-    has: (_, key) => typeof key === 'string' && (keysVersion.value, present.has(key)),
-    ownKeys: () => (keysVersion.value, [...present]),
+    has: (_, key) => typeof key === 'string' && isPresent(key),
+    ownKeys: () => (trackKeys(), presentKeys()),
     getOwnPropertyDescriptor: (_, key) =>
-      typeof key === 'string' && (keysVersion.value, present.has(key))
+      typeof key === 'string' && isPresent(key)
         ? { value: read(key), enumerable: true, configurable: true, writable: false }
         : undefined,
     set: () => {
@@ -150,7 +177,7 @@ export function createStoreKeys(): StoreKeys {
 
   return {
     view,
-    present,
+    presentKeys,
     get writes() {
       return writes
     },
@@ -168,23 +195,23 @@ export function createStoreKeys(): StoreKeys {
       const state = stateOf(key)
       state.written = ++writes
       state.memoryOnly = false
-      drop(state, key)
+      drop(state)
       return state
     },
     clear() {
       clears++
       batch(() => {
-        for (const key of [...present]) {
-          const state = states.get(key)!
+        for (const state of states.values()) {
+          if (!state.present) continue
           state.memoryOnly = false
-          drop(state, key)
+          drop(state)
         }
       })
     },
     load: (key, value) => void put(key, value),
     unload(key) {
       const state = states.get(key)
-      if (state !== undefined) drop(state, key)
+      if (state !== undefined) drop(state)
     },
   }
 }

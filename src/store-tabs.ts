@@ -59,7 +59,7 @@ export async function reloadKeys(memory: StoreKeys, storage: StorageBackend, key
         onDisk.add(key)
         if (unchanged(key)) memory.load(key, value)
       }
-      for (const key of [...memory.present]) {
+      for (const key of memory.presentKeys()) {
         if (!onDisk.has(key) && !memory.peek(key)!.memoryOnly && unchanged(key)) memory.unload(key)
       }
     })

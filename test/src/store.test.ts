@@ -282,4 +282,21 @@ describe('reactivity', () => {
     expect(values).toEqual([undefined, 'Y'])
     expect(keys).toEqual(['', 'y', 'which,y'])
   })
+
+  it('lists keys in the order they were (last) added, a key read before it existed included; `in` is reactive', async () => {
+    const app = await open(newId(), { storage: null })
+    const has: unknown[] = []
+    app.watch('{{ "b" in appsmith.store }}', (v) => has.push(v))
+    expect(app.evaluate('{{ appsmith.store.c }}')).toBeUndefined() // read before it exists
+    await app.run('{{ (storeValue("a", 1), storeValue("b", 2), storeValue("c", 3)) }}')
+    expect(app.evaluate('{{ Object.keys(appsmith.store) }}')).toEqual(['a', 'b', 'c'])
+    await app.run('{{ (removeValue("a"), storeValue("b", 20), storeValue("a", 10)) }}')
+    expect(app.evaluate('{{ Object.keys(appsmith.store) }}')).toEqual(['b', 'c', 'a'])
+    expect(app.evaluate('{{ JSON.stringify(appsmith.store) }}')).toBe('{"b":20,"c":3,"a":10}')
+    await app.run('{{ removeValue("b") }}')
+    await app.run('{{ clearStore() }}')
+    await app.run('{{ storeValue("b", 1) }}')
+    expect(has).toEqual([false, true, false, true])
+    expect(app.evaluate('{{ Object.keys(appsmith.store) }}')).toEqual(['b'])
+  })
 })
