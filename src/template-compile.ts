@@ -8,7 +8,7 @@
 import { diagnose } from './diagnostics'
 import { isBrokenTemplate } from './compiled-code'
 import type { CompiledFn, DataReference, Resolver, TemplateCode } from './compiled-code'
-import { BindingError, isThenable } from './errors'
+import { BindingError, isThenable, stacklessBindingError } from './errors'
 import { dataReferencesOf, templateCode } from './precompiled'
 import { stringifyForText, type TemplatePart } from './template-join'
 
@@ -157,23 +157,14 @@ function checkValue(value: unknown, code: string): unknown {
 function toBindingError(cause: unknown, code: string): BindingError {
   if (cause instanceof BindingError) return cause
   const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : `Uncaught ${String(cause)}`
-  return new BindingError(message, code, undefined, undefined, { cause })
+  return stacklessBindingError(message, code, undefined, undefined, cause)
 }
 
 /**
- * Returns a copy of `error` that says where it is bound. The copy keeps the original's
- * stack instead of capturing its own (which would only show the runtime's effect loop):
- * when 10,000 bindings fail at once, capturing stacks is most of the cost.
+ * Returns a copy of `error` that says where it is bound, with no stack of its own (see
+ * stacklessBindingError): when 10,000 bindings fail at once, capturing, copying or
+ * formatting stacks was most of the cost. The error the code threw is still its `cause`.
  */
 export function locateError(error: BindingError, entity: string, property: string): BindingError {
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  let located: BindingError
-  try {
-    located = new BindingError(error.message, error.expression, entity, property, { cause: error.cause })
-  } finally {
-    Error.stackTraceLimit = limit
-  }
-  if (error.stack !== undefined) Object.defineProperty(located, 'stack', { value: error.stack, writable: true, configurable: true })
-  return located
+  return stacklessBindingError(error.message, error.expression, entity, property, error.cause)
 }

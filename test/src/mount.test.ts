@@ -185,6 +185,11 @@ describe('binding attributes', () => {
     const [error] = app.errors
     expect(error).toBeInstanceOf(BindingError)
     expect(error).toMatchObject({ entity: 'Bad', property: 'text', expression: 'appsmith.store.obj.name' })
+    // What the code threw is the cause, its stack intact; the BindingError captures none of
+    // its own (its frames would be the runtime's evaluator, at a cost per failing binding).
+    expect(error!.cause).toBeInstanceOf(TypeError)
+    expect((error!.cause as Error).stack).toMatch(/\n\s+at /)
+    expect(error!.stack).toBe(`BindingError: ${error!.message}`)
     expect(app.evaluate('{{ Bad.text }}')).toBeUndefined() // the error does not leak into other bindings
     await app.run('{{ storeValue("obj", { name: "now fine" }) }}')
     expect(bad.text).toBe('now fine')
