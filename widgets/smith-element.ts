@@ -17,7 +17,7 @@
  * a class field would shadow Lit's generated accessor once compiled by esbuild.
  */
 import { LitElement, css, html, nothing } from 'lit'
-import type { CSSResultGroup, PropertyDeclaration, PropertyDeclarations, TemplateResult } from 'lit'
+import type { CSSResultGroup, PropertyDeclarations, TemplateResult } from 'lit'
 import { batch, effect, signal, untracked } from '../src/reactive'
 import type { Signal } from '../src/reactive'
 import { isBoundAttribute } from '../src/widget-contract'
@@ -137,38 +137,12 @@ export abstract class SmithElement extends LitElement {
   /** True when the widget declares no meta keys. */
   #metaless: boolean
 
-  /**
-   * The values reactive properties start at, read through Lit's accessor until first set
-   * instead of set in the constructor: a page of 10,000 texts would otherwise make 50,000
-   * setter calls (each a change record) for values nobody changed. Subclasses may add
-   * theirs (`{ ...SmithElement.initialValues, text: '' }`); any other property is still
-   * initialised in its class's constructor.
-   */
-  protected static initialValues: Readonly<Record<string, unknown>> = {
-    name: '',
-    errors: NO_ERRORS,
-    loading: false,
-    notice: '',
-  }
-
-  /** Lit's accessor, reading {@link SmithElement.initialValues} while the property was never set. */
-  protected static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: PropertyDeclaration): PropertyDescriptor | undefined {
-    const descriptor = super.getPropertyDescriptor(name, key, options)
-    const initial = this.initialValues
-    if (descriptor?.get === undefined || typeof name !== 'string' || !Object.hasOwn(initial, name)) return descriptor
-    const get = descriptor.get
-    const value = initial[name]
-    return {
-      ...descriptor,
-      get(this: SmithElement) {
-        const current: unknown = get.call(this)
-        return current === undefined ? value : current
-      },
-    }
-  }
-
   constructor() {
     super()
+    this.name = ''
+    this.errors = NO_ERRORS
+    this.loading = false
+    this.notice = ''
     const ctor = this.constructor as typeof SmithElement
     let keys = metaKeys.get(ctor)
     if (keys === undefined) metaKeys.set(ctor, (keys = Object.keys(ctor.metaDefaults)))

@@ -18,31 +18,18 @@
  *   shadow root the text sits in), in a cascade layer, so any rule of the app's own wins.
  *   (Strict CSP allows constructed sheets, not `<style>`.)
  * It keeps the widget contract of widgets/smith-element.ts: declared `static properties`
- * (`text` is bindable; `name`, `errors`, `loading`, `notice` are the runtime's), bound
- * attribute values left to the runtime, no meta, `trigger`, `hidden` for visibility.
+ * (`text`), bound attribute values left to the runtime, the runtime's `name`, `errors`,
+ * `loading` and `notice`, `hidden` for visibility; it has no meta and fires no events.
  */
 import { isBoundAttribute } from '../src/widget-contract'
-import type { Signal } from '../src/reactive'
-import { TRIGGER_EVENT, errorBlockDeclarations, type TriggerDetail } from './smith-element'
+import { errorBlockDeclarations } from './smith-element'
 
-/** The rules every text needs, written from outside (the text has no shadow root). */
-const rootRules = `
-  @layer smith-text {
-    smith-text {
-      display: block;
-      box-sizing: border-box;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-    }
-    smith-text[hidden] {
-      display: none;
-    }
-    smith-text > .smith-text-error {
-      box-sizing: inherit;
-      ${errorBlockDeclarations.cssText}
-    }
-  }
-`
+/** The rules every text needs, written from outside (the text has no shadow root); compact, as it ships. */
+const rootRules =
+  '@layer smith-text{' +
+  'smith-text{display:block;box-sizing:border-box;white-space:pre-wrap;overflow-wrap:anywhere}' +
+  'smith-text[hidden]{display:none}' +
+  `smith-text>.smith-text-error{box-sizing:inherit;${errorBlockDeclarations.cssText}}}`
 
 /** The sheet of each document (a constructed sheet is adopted only in its own document). */
 const sheets = new WeakMap<Document, CSSStyleSheet>()
@@ -86,37 +73,33 @@ export function displayText(value: unknown): string {
   return String(value)
 }
 
-/** Shared by every text: no errors, no meta, always rendered. */
+/** Shared by every text: no errors, always rendered. */
 const NO_ERRORS: Readonly<Record<string, string>> = Object.freeze({})
-const NO_META: Record<string, Signal<unknown>> = Object.freeze({}) as Record<string, Signal<unknown>>
 const RENDERED: Promise<boolean> = Promise.resolve(true)
 
 /** Node imports the widgets to bundle them, without a DOM: the class must still load. */
 const Base: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement)
 
-/** A text widget. Properties: `text`. No meta, no events. */
+/**
+ * A text widget. Properties: `text`. No meta, no events, no exposed methods. `name`,
+ * `errors`, `loading` and `notice` are the runtime's, as on every widget.
+ */
 export class SmithText extends Base {
-  /** The declared properties, as the runtime reads them (src/widget-contract.ts). */
-  static properties: Readonly<Record<string, object>> = {
-    name: { type: String },
-    errors: { attribute: false },
-    notice: { attribute: false },
-    loading: { type: Boolean },
-    text: {},
-  }
+  /** The declared (bindable) properties, as the runtime reads them (src/widget-contract.ts). */
+  static properties: Readonly<Record<string, object>> = { text: {} }
 
   static observedAttributes = ['text', 'name', 'loading']
-  static metaDefaults: Record<string, unknown> = {}
-  static exposedMethods: readonly string[] = []
 
+  /** The widget's name in the app (`Text1`); the runtime reads the `name` attribute. */
+  name = ''
+  /** Set by the runtime (a failed query this text reads); a text shows its binding's error instead. */
+  notice = ''
   #text: unknown = ''
-  #name = ''
   #errors: Readonly<Record<string, string>> = NO_ERRORS
   #loading = false
-  #notice = ''
   /** The text node shown, once there is text to show; the error block while one shows. */
-  #node: Text | null = null
-  #block: HTMLParagraphElement | null = null
+  #node: Text | undefined
+  #block: HTMLParagraphElement | undefined
   /** True while the error block shows. */
   #failed = false
   /** True while `aria-busy` is set. */
@@ -130,15 +113,6 @@ export class SmithText extends Base {
   set text(value: unknown) {
     this.#text = value
     this.#render()
-  }
-
-  /** The widget's name in the app (`Text1`); the runtime reads the `name` attribute. */
-  get name(): string {
-    return this.#name
-  }
-
-  set name(value: string) {
-    this.#name = value
   }
 
   /** Binding errors set by the runtime: property name → message; `text`'s shows in its place. */
@@ -161,20 +135,6 @@ export class SmithText extends Base {
     this.#render()
   }
 
-  /** Set by the runtime (a failed query this text reads); a text shows its binding's error instead. */
-  get notice(): string {
-    return this.#notice
-  }
-
-  set notice(value: string) {
-    this.#notice = value
-  }
-
-  /** No meta state: shared, frozen. */
-  get meta(): Record<string, Signal<unknown>> {
-    return NO_META
-  }
-
   /** Always resolved: every write renders at once (kept for callers that await it). */
   get updateComplete(): Promise<boolean> {
     return RENDERED
@@ -185,19 +145,11 @@ export class SmithText extends Base {
     this.#render()
   }
 
-  /** Nothing to restore: a text has no meta. */
-  resetMeta(): void {}
-
-  /** Fires an Appsmith event, as every widget does (widgets/smith-element.ts). */
-  trigger(eventName: string): boolean {
-    return this.dispatchEvent(new CustomEvent<TriggerDetail>(TRIGGER_EVENT, { detail: { event: eventName }, bubbles: false, composed: false }))
-  }
-
   /** Plain attribute values only: the runtime binds the others and sets the property itself. */
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (isBoundAttribute(value)) return
     if (name === 'text') this.text = value
-    else if (name === 'name') this.#name = value ?? ''
+    else if (name === 'name') this.name = value ?? ''
     else if (name === 'loading') this.loading = value !== null
   }
 
@@ -215,7 +167,7 @@ export class SmithText extends Base {
     const error = errors !== NO_ERRORS && Object.hasOwn(errors, 'text') ? errors.text : undefined
     if (error !== undefined) {
       let block = this.#block
-      if (block === null) {
+      if (block === undefined) {
         block = this.#block = this.ownerDocument.createElement('p')
         block.className = 'smith-text-error'
         block.setAttribute('role', 'alert')
@@ -228,9 +180,9 @@ export class SmithText extends Base {
     }
     const shown = displayText(this.#text)
     const node = this.#node
-    if (node !== null && !this.#failed && node.parentNode === this) {
+    if (node !== undefined && !this.#failed && node.parentNode === this) {
       if (node.data !== shown) node.data = shown
-    } else if (node !== null || shown !== '' || this.firstChild !== null) {
+    } else if (node !== undefined || shown !== '' || this.firstChild !== null) {
       // The first text (or the first after an error) replaces what was there.
       const fresh = node ?? (this.#node = this.ownerDocument.createTextNode(shown))
       if (fresh.data !== shown) fresh.data = shown

@@ -51,7 +51,7 @@ describe('meta state', () => {
 })
 
 test('trigger dispatches smith-trigger that neither bubbles nor leaves the shadow root', async () => {
-  const el = await mount<'smith-text'>('<smith-text></smith-text>')
+  const el = await mount<'smith-button'>('<smith-button></smith-button>')
   const log = recordTriggers(el)
   let atParent = 0
   el.parentElement!.addEventListener(TRIGGER_EVENT, () => atParent++)

@@ -109,16 +109,14 @@ test('loading marks the text busy; one node throughout, whatever it shows', asyn
   expect(el.querySelector('[role="alert"]')).toBeNull()
 })
 
-test('the widget contract: declared properties, no meta, runtime properties', async () => {
+test('the widget contract: text is its one declared property; name and loading from attributes; no meta', async () => {
   const el = await mount<'smith-text'>('<smith-text name="Text1" loading></smith-text>')
   expect(el.name).toBe('Text1')
   expect(el.loading).toBe(true)
-  expect(el.meta).toEqual({})
   expect(el.errors).toEqual({})
-  expect(() => el.resetMeta()).not.toThrow()
-  const ctor = customElements.get('smith-text') as unknown as { properties: Record<string, unknown>; exposedMethods: readonly string[] }
-  expect(Object.keys(ctor.properties).sort()).toEqual(['errors', 'loading', 'name', 'notice', 'text'])
-  expect(ctor.exposedMethods).toEqual([])
+  expect(el.meta).toBeUndefined()
+  const ctor = customElements.get('smith-text') as unknown as { properties: Record<string, unknown> }
+  expect(Object.keys(ctor.properties)).toEqual(['text'])
 })
 
 test('its styles are one sheet, adopted once by the document however many texts there are', async () => {
