@@ -7,22 +7,17 @@ import type { Resolver } from './compiled-code'
 import { describeError } from './errors'
 import { createErrorMap } from './error-map'
 import { createFailures, pageLoadAction, triggerAction } from './failures'
-import { createGeolocation } from './geolocation'
-import { createGlobals, timerGlobals } from './globals'
-import { createJSObjectIsolated } from './js-object'
-import { instantiateModule } from './module'
-import { navigateBrowser } from './navigate'
+import { feature, features, notInBuild } from './features'
+import { OPTIONAL_GLOBALS, storeGlobals, timerGlobals, type GlobalsHost } from './globals'
 import { mountPage, type MountedPage } from './page'
 import { triggerFunction } from './precompiled'
-import { pageLoadActions, planPageLoad, runPageLoad } from './page-load'
-import { createQuery, type Query } from './query'
+import type { Query } from './query'
 import { batch, computed, effectScope, globalTimers, untracked } from './reactive'
 import { SECRET_STORE_KEYS } from './redact'
 import { createScope } from './scope'
 import { idbStorage } from './storage'
 import { createStore, type ChannelLike } from './store'
 import { compileTemplate } from './template-compile'
-import { resolveTheme } from './theme'
 import type { App, AppDefinition, AppOptions } from './app-types'
 
 export type { PageContent } from './page'
@@ -70,41 +65,28 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   // Invariant: non-null exactly from mount() to unmount(); its effect scope is a child of `effects`.
   let page: MountedPage | null = null
 
-  const globals = createGlobals({
-    store,
-    alert: alerts.send,
-    navigate: options.navigate ?? navigateBrowser,
-    resetWidget: (name) => {
-      if (page === null || !page.reset(name)) throw new Error(`resetWidget: no widget is named "${name}"`)
-    },
-    setModal: (name, open) => {
-      const modal = scope.names[name] as { setVisibility?: (visible: boolean) => void } | undefined
-      if (typeof modal?.setVisibility !== 'function') throw new Error(`${open ? 'showModal' : 'closeModal'}: no modal is named "${name}"`)
-      modal.setVisibility(open)
-    },
-    postMessage: (message, source, targetOrigin) => {
-      if (source === 'window') {
-        const post = options.postMessage ?? (typeof window === 'undefined' ? undefined : (m: unknown, o: string) => window.parent.postMessage(m, o))
-        if (post === undefined) throw new Error('postWindowMessage needs a browser window')
-        post(message, targetOrigin)
-        return
-      }
-      const frame = scope.names[source] as { postMessage?: (m: unknown, o: string) => void } | undefined
-      if (typeof frame?.postMessage !== 'function') throw new Error(`postWindowMessage: "${source}" is neither "window" nor an iframe widget`)
-      frame.postMessage(message, targetOrigin)
-    },
-    warn,
-    // Intervals belong to the page that is showing: Appsmith stops them when it is left.
-    intervalScope: () => page?.effects ?? effects,
-  })
   // The names code sees. Invariant: globals and injected names come by provide (never
   // undefined), entities by define (one per name; a page's leave with it).
   const scope = createScope()
-  for (const [name, value] of Object.entries(globals)) scope.provide(name, value)
+  const globalsHost: GlobalsHost = {
+    store,
+    alert: alerts.send,
+    navigate: options.navigate,
+    reset: (name) => page !== null && page.reset(name),
+    names: scope.names,
+    postMessage: options.postMessage,
+    warn,
+    // Intervals belong to the page that is showing: Appsmith stops them when it is left.
+    intervalScope: () => page?.effects ?? effects,
+  }
+  for (const group of [storeGlobals, ...features.globals]) for (const [name, value] of Object.entries(group(globalsHost))) scope.provide(name, value)
+  // A global whose group this bundle left out: calling it says so (see ./features.ts).
+  for (const name of OPTIONAL_GLOBALS.split(' ')) if (!(name in scope.names)) scope.provide(name, () => { throw notInBuild(name) })
   for (const [name, value] of Object.entries(timerGlobals(effects))) scope.provide(name, value)
-  const theme = resolveTheme(definition.theme)
-  const geolocation = createGeolocation(options.geolocation === undefined ? (globalThis.navigator as Navigator | undefined)?.geolocation : options.geolocation)
-  effects.onStop(() => void (geolocation.clearWatch as () => Promise<void>)())
+  // Resolved at build time when the bundle has no theme code (src/build/app-features.ts).
+  const theme = features.theme ? features.theme.resolve(definition.theme) : definition.theme
+  const geolocation = features.geolocation?.(options.geolocation === undefined ? (globalThis.navigator as Navigator | undefined)?.geolocation : options.geolocation)
+  if (geolocation) effects.onStop(() => void (geolocation.clearWatch as () => Promise<void>)())
   const appsmith = appsmithObject(options, definition, { store, theme, geolocation, names: scope.names })
   scope.provide('appsmith', appsmith)
   for (const [name, value] of Object.entries(injectedGlobals(options))) scope.provide(name, value)
@@ -122,7 +104,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   // it is mounted), by name; mount reads it for `loading`, failures for their entries.
   const queries = new Map<string, Query>()
   for (const query of definition.queries ?? []) {
-    const entity = createQuery(query, { ...queryContext, resolve })
+    const entity = feature('query', 'queries').create(query, { ...queryContext, resolve })
     queries.set(query.name, entity)
     scope.define(query.name, entity)
   }
@@ -135,10 +117,10 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     for (const refresh of refreshers) refresh()
   }
   for (const [name, module] of Object.entries(definition.modules ?? {})) {
-    scope.define(name, instantiateModule(name, module, { scope, effects, query: queryContext, onRefresher: addRefresher, warn, random: options.random }))
+    scope.define(name, feature('module', 'modules')(name, module, { scope, effects, query: queryContext, onRefresher: addRefresher, warn, random: options.random }))
   }
   for (const [name, source] of Object.entries(definition.jsObjects ?? {})) {
-    scope.define(name, createJSObjectIsolated(name, source, resolve, addRefresher, reportBroken))
+    scope.define(name, feature('jsObject', 'JS objects')(name, source, resolve, addRefresher, reportBroken))
   }
   refreshApp()
 
@@ -236,8 +218,10 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       const content = page?.content
       const ids = [...(definition.pageLoad ?? []), ...(definition.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name),
         ...(content?.pageLoad ?? []), ...(content?.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name)]
-      const actions = pageLoadActions(ids, queries, scope.names)
-      await runPageLoad(planPageLoad(actions), actions, (id, failed, error) => {
+      if (ids.length === 0) return
+      const pageLoad = feature('pageLoad', 'page-load actions')
+      const actions = pageLoad.actions(ids, queries, scope.names)
+      await pageLoad.run(pageLoad.plan(actions), actions, (id, failed, error) => {
         const action = pageLoadAction(id, queries.has(id))
         if (failed) failures.failed(action, error)
         else failures.succeeded(action.key)

@@ -3,6 +3,7 @@
  * user (Auth_Module's when signed in), the theme, geolocation and the mode.
  */
 import type { AppDefinition, AppOptions } from './app'
+import { notInBuild } from './features'
 import { computed } from './reactive'
 import type { Store } from './store'
 
@@ -10,6 +11,7 @@ import type { Store } from './store'
 export function appsmithObject(
   options: AppOptions,
   definition: AppDefinition,
+  /** `theme` and `geolocation` are undefined when the bundle left them out (./features.ts): reading one says so. */
   parts: { store: Store; theme: unknown; geolocation: unknown; names: Readonly<Record<string, unknown>> },
 ): Readonly<Record<string, unknown>> {
   const readUrl = typeof options.url === 'function'
@@ -28,9 +30,17 @@ export function appsmithObject(
       const fromAuth = (parts.names.Auth_Module as { user?: unknown } | undefined)?.user
       return fromAuth !== null && typeof fromAuth === 'object' ? fromAuth : configuredUser
     },
-    theme: parts.theme,
-    geolocation: parts.geolocation,
+    get theme() {
+      return parts.theme ?? missing('appsmith.theme')
+    },
+    get geolocation() {
+      return parts.geolocation ?? missing('appsmith.geolocation')
+    },
   })
+}
+
+function missing(part: string): never {
+  throw notInBuild(part)
 }
 
 /** `appsmith.URL` for an address. */

@@ -1,3 +1,5 @@
+// Every optional part of the runtime (src/features.ts): a hand-written host has them all.
+import './all-features'
 export { createApp } from './app'
 export type { App, AppDefinition, AppOptions } from './app'
 export { ActionError, BindingError, QueryError } from './errors'

@@ -3,7 +3,8 @@ import type { DataReference } from './compiled-code'
 import { brokenJSObjectError, jsFunctionDataReferences } from './js-object'
 import { withCause, type Inspector } from './inspect'
 import { dataReferencesOf } from './precompiled'
-import { queryDataReferences, type Query } from './query'
+import { feature } from './features'
+import type { Query } from './query'
 
 /** An action flagged to run on page load: a query or a JS function. */
 export interface PageLoadAction {
@@ -36,7 +37,7 @@ export function pageLoadActions(
   for (const id of new Set(ids)) {
     const query = queries.get(id)
     if (query) {
-      actions.push({ id, references: queryDataReferences(query.config), run: () => query.run() })
+      actions.push({ id, references: feature('query', 'queries').dataReferences(query.config), run: () => query.run() })
       continue
     }
     const [objectName, fnName, ...rest] = id.split('.')

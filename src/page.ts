@@ -9,12 +9,13 @@ import type { Resolver } from './compiled-code'
 import type { BindingError } from './errors'
 import type { Inspector } from './inspect'
 import type { AlertType } from './globals'
-import { createJSObjectIsolated, type JSObjectDefinition } from './js-object'
+import { feature, features } from './features'
+import type { JSObjectDefinition } from './js-object'
 import { mountWidgets } from './mount'
-import { createQuery, type Query, type QueryContext, type QueryDefinition } from './query'
+import type { Query, QueryContext, QueryDefinition } from './query'
 import type { EffectScope } from './reactive'
 import type { Scope } from './scope'
-import { applyTheme, type ThemeProperties } from './theme'
+import type { ThemeProperties } from './theme'
 
 /** What one page of a multi-page app adds to the app while it is mounted. */
 export interface PageContent {
@@ -43,8 +44,11 @@ export interface PageHost {
   readonly onBrokenJSObject: (error: Error) => void
   /** Re-resolves the app-level JS objects' free names (after the page's come or go). */
   readonly refreshApp: () => void
-  /** `appsmith.theme`, applied to the page's root as CSS custom properties. */
-  readonly theme: ThemeProperties
+  /**
+   * `appsmith.theme`, applied to the page's root as CSS custom properties when the bundle
+   * has the theme code (a built app without it has them in its stylesheet instead).
+   */
+  readonly theme: ThemeProperties | undefined
   /** Told of every binding (the devtools); absent in production. */
   readonly inspector?: Inspector
 }
@@ -77,14 +81,14 @@ export function mountPage(root: Element, content: PageContent | undefined, host:
     }
   })
   for (const query of content?.queries ?? []) {
-    const entity = createQuery(query, { ...host.query, resolve: host.scope.resolve })
+    const entity = feature('query', 'queries').create(query, { ...host.query, resolve: host.scope.resolve })
     define(query.name, entity)
     host.queries.set(query.name, entity)
   }
   for (const [name, source] of Object.entries(content?.jsObjects ?? {})) {
-    define(name, createJSObjectIsolated(name, source, host.scope.resolve, (refresh) => void refreshers.push(refresh), host.onBrokenJSObject))
+    define(name, feature('jsObject', 'JS objects')(name, source, host.scope.resolve, (refresh) => void refreshers.push(refresh), host.onBrokenJSObject))
   }
-  applyTheme(root, host.theme)
+  if (host.theme !== undefined) features.theme?.apply(root, host.theme)
   const widgets = mountWidgets(root, {
     scope: host.scope.names,
     resolve: host.scope.resolve,

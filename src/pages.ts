@@ -9,14 +9,16 @@
  * actions. Back and forward (popstate) do the same without pushing. `appsmith.URL`
  * follows every change. A URL that names no page shows a plain "page not found" note
  * with a link to the start page. Links (`<a href>`) to a page of the app navigate
- * the same way, without a reload.
+ * the same way, without a reload (./page-navigation.ts, an optional part: an app of one
+ * page that never calls `navigateTo` does without it, see ./features.ts).
  */
 import { createApp } from './app'
 import type { App, AppDefinition, AppOptions, PageContent } from './app'
 import { describeError } from './errors'
-import { isHostTarget, isUrlTarget, navigateBrowser } from './navigate'
+import { features, notInBuild } from './features'
 import { signal } from './reactive'
 import { createRouter } from './router'
+import type { Navigator } from './page-navigation'
 import type { Router } from './router'
 
 /** One page of a multi-page app. */
@@ -58,12 +60,6 @@ export interface RunningApp {
   dispose(): void
 }
 
-/** A `navigateTo` target that is not a page, as a URL (see isUrlTarget); a bare word is an error naming the pages. */
-function urlTarget(target: string, pages: readonly string[]): string {
-  if (!isUrlTarget(target)) throw new Error(`navigateTo: this app has no page "${target}" (pages: ${pages.join(', ')})`)
-  return isHostTarget(target) ? `https://${target}` : target
-}
-
 /** Starts a multi-page app and shows the page its URL names. See the file comment. */
 export async function startApp(definition: MultiPageDefinition, options: PagesOptions = {}): Promise<RunningApp> {
   const win = options.window ?? window
@@ -80,20 +76,13 @@ export async function startApp(definition: MultiPageDefinition, options: PagesOp
   let current: PageDefinition | undefined
   let shown: string | undefined
 
-  const navigate = (target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW'): void => {
-    const page = router.find(target)
-    if (page === undefined) return navigateBrowser(urlTarget(target, [...byName.keys()]), params, mode)
-    const url = router.urlOf(page, params)
-    if (mode === 'NEW_WINDOW') {
-      win.open(url, '_blank', 'noopener')
-      return
-    }
-    win.history.pushState(null, '', url)
-    href.value = win.location.href
-    show(page)
-  }
+  const pages = [...byName.keys()]
+  const navigation = features.navigation
+  // Invariant: set once the app exists (its listeners call show), before the first page shows.
+  let moves: Navigator | undefined
+  const navigate = navigation && ((target: string, params: Record<string, unknown>, mode: 'SAME_WINDOW' | 'NEW_WINDOW') => moves!.navigate(target, params, mode))
 
-  const app = await createApp(definition, { baseUrl: router.base, ...options, url: () => href.value, navigate })
+  const app = await createApp(definition, { baseUrl: router.base, ...options, url: () => href.value, ...(navigate ? { navigate } : {}) })
 
   function leave(): void {
     if (current === undefined) return
@@ -143,32 +132,15 @@ export async function startApp(definition: MultiPageDefinition, options: PagesOp
     note.append(link)
     root.replaceChildren(note)
     doc.title = 'Page not found'
-    warn(`smithlet: no page of this app matches ${new URL(win.location.href).pathname} (pages: ${[...byName.keys()].join(', ')})`)
+    warn(`smithlet: no page of this app matches ${new URL(win.location.href).pathname} (pages: ${pages.join(', ')})`)
   }
 
-  const onHistory = (): void => {
-    href.value = win.location.href
-    const page = router.pageOf(href.value) ?? undefined
-    if (page !== shown || current === undefined) show(page)
-  }
+  // appsmith.URL follows the hash too.
   const onHash = (): void => {
     href.value = win.location.href
   }
-  // Links to a page of the app move without a reload, as navigateTo does.
-  const onClick = (event: MouseEvent): void => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
-    const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null
-    if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download')) return
-    const url = new URL(link.href, win.location.href)
-    const page = router.pageOf(url.href)
-    if (typeof page !== 'string' || url.hash !== '' ) return
-    event.preventDefault()
-    win.history.pushState(null, '', url.href)
-    onHistory()
-  }
-  win.addEventListener('popstate', onHistory)
   win.addEventListener('hashchange', onHash)
-  root.addEventListener('click', onClick as EventListener)
+  moves = navigation?.({ win, root, router, href, pages, show, showing: (page) => page === shown && current !== undefined })
 
   const initial = router.pageOf(win.location.href)
   show(initial ?? undefined)
@@ -180,13 +152,13 @@ export async function startApp(definition: MultiPageDefinition, options: PagesOp
       return shown
     },
     navigate: (page, params = {}) => {
-      if (router.find(page) === undefined) throw new Error(`navigateTo: this app has no page "${page}" (pages: ${[...byName.keys()].join(', ')})`)
-      navigate(page, { ...params }, 'SAME_WINDOW')
+      if (router.find(page) === undefined) throw new Error(`navigateTo: this app has no page "${page}" (pages: ${pages.join(', ')})`)
+      if (moves === undefined) throw notInBuild('navigation between pages')
+      moves.navigate(page, { ...params }, 'SAME_WINDOW')
     },
     dispose() {
-      win.removeEventListener('popstate', onHistory)
+      moves?.dispose()
       win.removeEventListener('hashchange', onHash)
-      root.removeEventListener('click', onClick as EventListener)
       app.dispose()
     },
   }

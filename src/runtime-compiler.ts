@@ -5,8 +5,10 @@
  * `smithlet` entry (./index.ts) imports it; the entry `smithlet build` generates does not
  * when the esbuild plugin compiled everything ahead of time, so that build ships neither
  * the scanner nor `new Function` (see ./precompiled.ts). Listed in package.json's
- * `sideEffects`: the installation is the point of importing it.
+ * `sideEffects`: the installation is the point of importing it. Text compiled at run time
+ * may name any part of the runtime, so it installs them all too (./all-features.ts).
  */
+import './all-features'
 import { dataReferences } from './code-names'
 import { compileTrigger } from './compile-expression'
 import { compileJSObject } from './compile-js-object'

@@ -39,16 +39,28 @@ function cssFont(font: string | undefined): string | null {
   return /^[\w-]+$/.test(font) ? `${font}, system-ui, sans-serif` : `${JSON.stringify(font)}, system-ui, sans-serif`
 }
 
-/** Sets `--smith-primary`, `--smith-background`, `--smith-radius`, `--smith-shadow` and `--smith-font` on `root`. */
+/**
+ * The CSS custom properties of a theme, `[name, value]`: `--smith-primary`,
+ * `--smith-background`, `--smith-radius`, `--smith-shadow` and `--smith-font`, each that
+ * has a value. A value that could end its declaration (`;`, braces) is left out: the
+ * build writes these into a stylesheet.
+ */
+export function themeProperties(theme: ThemeProperties): Array<[string, string]> {
+  const out: Array<[string, string]> = []
+  const add = (name: string, value: string | null | undefined): void => {
+    if (value && !/[;{}]|<\//.test(value)) out.push([name, value])
+  }
+  add('--smith-primary', theme.colors?.primaryColor)
+  add('--smith-background', theme.colors?.backgroundColor)
+  add('--smith-radius', theme.borderRadius?.appBorderRadius)
+  add('--smith-shadow', theme.boxShadow?.appBoxShadow)
+  add('--smith-font', cssFont(theme.fontFamily?.appFont))
+  return out
+}
+
+/** Sets the theme's custom properties ({@link themeProperties}) on `root`. */
 export function applyTheme(root: Element, theme: ThemeProperties): void {
   const style = (root as HTMLElement).style
   if (style === undefined) return
-  const set = (name: string, value: string | null | undefined): void => {
-    if (value) style.setProperty(name, value)
-  }
-  set('--smith-primary', theme.colors?.primaryColor)
-  set('--smith-background', theme.colors?.backgroundColor)
-  set('--smith-radius', theme.borderRadius?.appBorderRadius)
-  set('--smith-shadow', theme.boxShadow?.appBoxShadow)
-  set('--smith-font', cssFont(theme.fontFamily?.appFont))
+  for (const [name, value] of themeProperties(theme)) style.setProperty(name, value)
 }

@@ -3,15 +3,18 @@
  * (`smithlet:app.css`): what a hand-written host's main.ts would do, written from
  * what the folder holds. It imports the runtime, the widget definitions, Auth_Module
  * when the config uses it, each JS object (compiled ahead of time through the
- * `?jsobject` path), each library package, and starts the app with every page.
- * Queries, pages and the config are data, inlined as JSON.
+ * `?jsobject` path), each library package, the optional parts of the runtime the app
+ * uses (./app-features.ts), and starts the app with every page. Queries, pages and the
+ * config are data, inlined as JSON.
  */
-import { relative, sep } from 'node:path'
+import { dirname, relative, sep } from 'node:path'
 import type { AppFolder, EntityFile, PageSource, QueryFile } from './app-folder'
 import { annotateSourceLocations } from './source-locations'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { referencedBuiltinLibraries, type AppSource } from './builtin-libraries'
+import { appFeatures } from './app-features'
+import { resolveTheme, themeProperties } from '../theme'
 
 const requireHere = createRequire(import.meta.url)
 
@@ -58,6 +61,12 @@ export interface RuntimeModules {
   readonly compiled: string
   /** devtools/index: `createDevtools` (development builds only). */
   readonly devtools?: string
+  /**
+   * src/feature-install and src/globals: the entry installs the optional parts of the
+   * runtime its app uses (src/features.ts). Without them the entry installs none (a
+   * `runtime` that brings them all itself).
+   */
+  readonly features?: { readonly install: string; readonly globals: string }
 }
 
 /** Options of {@link appEntrySource}. */
@@ -85,6 +94,17 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
   if (dev) lines.push(`import { createDevtools } from ${JSON.stringify(modules.devtools)};`, 'const $devtools = createDevtools();')
   // Charts are the one widget with a heavy library: only apps that show one import it.
   if (modules.chart && folder.pages.some((page) => /<smith-chart[\s>/]/i.test(page.html))) lines.push(`import ${JSON.stringify(modules.chart)};`)
+  // Only the parts of the runtime the app uses; a development build's run-time compiler brings them all.
+  const used = modules.features === undefined ? undefined : appFeatures(folder, dirname(modules.auth))
+  if (used !== undefined && modules.features !== undefined) {
+    if (used.installers.length > 0) lines.push(`import { ${used.installers.join(', ')} } from ${JSON.stringify(modules.features.install)};`)
+    if (used.globals.length > 0) {
+      lines.push(`import { withGlobals } from ${JSON.stringify(modules.features.install)};`)
+      lines.push(`import { ${used.globals.join(', ')} } from ${JSON.stringify(modules.features.globals)};`)
+    }
+    for (const installer of used.installers) lines.push(`${installer}();`)
+    if (used.globals.length > 0) lines.push(`withGlobals(${used.globals.join(', ')});`)
+  }
   let next = 0
   const id = (prefix: string): string => `${prefix}${next++}`
   const factories = new Set(Object.values(folder.config.modules ?? {}).map((m) => MODULE_FACTORIES[m.use]!))
@@ -157,8 +177,10 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
     `  modules: { ${moduleEntries.join(', ')} },`,
     `  libraries: { ${[...builtins, ...libraries].join(', ')} },`,
     `  pages: [\n${pages.join(',\n')}\n  ],`,
-    // appsmith.theme and appsmith.user, for the runtime that reads them.
-    config.theme === undefined ? '' : `  theme: ${JSON.stringify(config.theme)},`,
+    // appsmith.theme and appsmith.user, for the runtime that reads them. A bundle without
+    // the theme code gets the theme resolved here, when its code may read it.
+    used === undefined ? (config.theme === undefined ? '' : `  theme: ${JSON.stringify(config.theme)},`)
+      : used.themeValue || config.theme !== undefined ? `  theme: ${JSON.stringify(resolveTheme(config.theme))},` : '',
     config.user === undefined ? '' : `  user: ${JSON.stringify(config.user)},`,
     // The app's root is the folder its script is served from, wherever the host puts it.
     `}, { base: new URL('./', import.meta.url).href${dev ? ', inspector: $devtools.inspector' : ''} });`,
@@ -194,11 +216,17 @@ function className(tag: string): string {
   return tag.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')
 }
 
-/** The text of `smithlet:app.css`: every stylesheet of the folder, in order. */
+/**
+ * The text of `smithlet:app.css`: every stylesheet of the folder, in order, and the
+ * theme's custom properties on the body, where pages render (what src/theme.ts's
+ * applyTheme sets at run time, which a built app then needs no code for).
+ */
 export function appStylesheetSource(folder: AppFolder): string {
   // @import rules come first (CSS ignores them after other rules); then a little room
   // for the runtime's own "page not found" note.
   let out = ''
   for (const file of folder.styles) out += `@import ${JSON.stringify(file)};\n`
+  const theme = themeProperties(resolveTheme(folder.config.theme)).map(([name, value]) => ` ${name}: ${value};`).join('')
+  if (theme !== '') out += `body {${theme} }\n`
   return out + '.smithlet-not-found { margin: 2rem; font: 1rem system-ui, sans-serif; }\n'
 }

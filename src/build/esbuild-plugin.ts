@@ -80,6 +80,8 @@ const RUNTIME = {
   oidc: resolve(HERE, `../../modules/auth/oidc${EXT}`),
   compiled: COMPILED_MODULE_ID,
   devtools: resolve(HERE, `../../devtools/index${EXT}`),
+  // The optional parts of the runtime, installed per app (src/features.ts).
+  features: { install: resolve(HERE, `../feature-install${EXT}`), globals: resolve(HERE, `../globals${EXT}`) },
 }
 /** widgets/index, whose classes the entry imports one by one. */
 const WIDGET_CLASSES = resolve(HERE, `../../widgets/index${EXT}`)

@@ -1,6 +1,9 @@
 /**
  * Issue 7: gzipped sizes. Each bundle is built with esbuild (bundle, minify, browser,
- * esm, the `?jsobject` compile) and gzipped with node:zlib at level 9.
+ * esm, the `?jsobject` compile) and gzipped with node:zlib at level 9. Built apps
+ * (test/support/feature-apps.ts) are built as `smithlet build` builds them, and carry only
+ * the parts of the runtime and the widgets they use: the smallest app, a small app of four
+ * common widgets, and the whole runtime, each beside the peers.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,6 +13,14 @@ import { createApp } from '../../src/cli/create'
 import type { Row } from './report'
 import { kb, ratio } from './report'
 import { gzippedBundle as bundleSize } from '../support/gzip-bundle'
+import { MINIMAL_APP, WIDGETS_APP, appFolder } from '../support/feature-apps'
+
+/** JS + CSS of an app folder built as `smithlet build` builds it. */
+async function builtAppSize(dir: string): Promise<{ raw: number; gzip: number; files: string[] }> {
+  const { files } = await buildApp({ dir, outdir: join(dir, 'dist') })
+  const shipped = files.filter((f) => /\.(m?js|css)$/.test(f.name))
+  return { raw: shipped.reduce((n, f) => n + f.bytes, 0), gzip: shipped.reduce((n, f) => n + f.gzip, 0), files: shipped.map((f) => f.name) }
+}
 
 export async function benchSizes(root: string, log: (message: string) => void): Promise<Row[]> {
   log('sizes: bundling the runtime and the auth module')
@@ -21,14 +32,43 @@ export async function benchSizes(root: string, log: (message: string) => void): 
   const alpine = await bundleSize(root, "export { default } from 'alpinejs'\n")
   const petite = await bundleSize(root, "export * from 'petite-vue'\n")
   const lit = await bundleSize(root, "export * from 'lit'\n")
+  const peers = `alpinejs ${kb(alpine.gzip)} · petite-vue ${kb(petite.gzip)} · lit alone ${kb(lit.gzip)}`
+  const versus = (gzip: number): string => `${ratio(gzip, alpine.gzip)} · ${ratio(gzip, petite.gzip)} · ${ratio(gzip, lit.gzip)}`
+  const apps = await mkdtemp(join(tmpdir(), 'smithlet-bench-apps-'))
+  let minimal: Awaited<ReturnType<typeof builtAppSize>>
+  let widgets: Awaited<ReturnType<typeof builtAppSize>>
+  try {
+    minimal = await builtAppSize(await appFolder(join(apps, 'minimal'), MINIMAL_APP))
+    widgets = await builtAppSize(await appFolder(join(apps, 'widgets'), WIDGETS_APP))
+  } finally {
+    await rm(apps, { recursive: true, force: true })
+  }
   const rows: Row[] = [
+    {
+      issue: 14,
+      name: 'a minimal built app (one text bound to the store: runtime + smith-text + lit), JS + CSS, gzipped',
+      ours: kb(minimal.gzip),
+      baseline: peers,
+      ratio: versus(minimal.gzip),
+      note: `${kb(minimal.raw)} minified; smithlet build of test/support/feature-apps.ts MINIMAL_APP (${minimal.files.join(', ')}): only the runtime parts its code uses; ratios vs alpinejs · petite-vue · lit`,
+      data: minimal,
+    },
+    {
+      issue: 14,
+      name: 'a built app with text + input + button + table, JS + CSS, gzipped',
+      ours: kb(widgets.gzip),
+      baseline: peers,
+      ratio: versus(widgets.gzip),
+      note: `${kb(widgets.raw)} minified; smithlet build of WIDGETS_APP (${widgets.files.join(', ')}); ratios vs alpinejs · petite-vue · lit`,
+      data: widgets,
+    },
     {
       issue: 7,
       name: 'runtime bundle (src + widgets + lit), gzipped',
       ours: kb(runtime.gzip),
-      baseline: `alpinejs ${kb(alpine.gzip)} · petite-vue ${kb(petite.gzip)} · lit alone ${kb(lit.gzip)}`,
-      ratio: `${ratio(runtime.gzip, alpine.gzip)} · ${ratio(runtime.gzip, petite.gzip)}`,
-      note: `${kb(runtime.raw)} minified; every export of src/index and widgets/index; each bundled alike (esbuild bundle+minify, browser esm; gzip -9, node:zlib); lit is part of ours`,
+      baseline: peers,
+      ratio: versus(runtime.gzip),
+      note: `${kb(runtime.raw)} minified; the whole runtime: every export of src/index (every optional part, the run-time compiler) and widgets/index; each bundled alike (esbuild bundle+minify, browser esm; gzip -9, node:zlib); lit is part of ours; ratios vs alpinejs · petite-vue · lit`,
       data: { runtime, alpine, petite, lit },
     },
     {

@@ -4,7 +4,8 @@
  * imports src/index (which installs the compiler), only src/app and the seeds. A page
  * whose texts were compiled ahead of time (by the plugin's own module generator) mounts,
  * evaluates, runs a trigger and orders its page load with `Function` forbidden; text it
- * was not built with is an error that says so, on the widget that holds it.
+ * was not built with is an error that says so, on the widget that holds it. It installs the
+ * optional parts its app uses, as the generated entry does (src/build/app-features.ts).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
@@ -16,8 +17,13 @@ import { compiledModuleSource } from '../../src/build/compiled-module'
 import { bindingsFromData, bindingsFromHtml } from '../../src/build/extract-bindings'
 import { jsObjectModule } from '../../src/build/js-object-module'
 import { memoryStorage } from '../../src/storage'
+import { withJSObjects, withPageLoad, withQueries } from '../../src/feature-install'
 import { templateCode, triggerFunction } from '../../src/precompiled'
 import '../../widgets/define'
+
+withQueries()
+withJSObjects()
+withPageLoad()
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const SEED_MODULE = join(ROOT, 'src/precompiled.ts')

@@ -1,0 +1,57 @@
+/**
+ * The installers of the runtime's optional parts (./features.ts): the entry `smithlet
+ * build` generates calls those its app needs (src/build/app-features.ts decides), and
+ * ./all-features.ts calls them all for the plain `smithlet` entry. Each installer is its
+ * own export, so a bundle holds the code of the parts installed and no other.
+ */
+import { features } from './features'
+import { createGeolocation } from './geolocation'
+import type { GlobalGroup } from './globals'
+import { createJSObjectIsolated } from './js-object'
+import { instantiateModule } from './module'
+import { pageLoadActions, planPageLoad, runPageLoad } from './page-load'
+import { pageNavigation } from './page-navigation'
+import { createQuery, queryDataReferences } from './query'
+import { applyTheme, resolveTheme } from './theme'
+
+/** REST queries (`Q.run()`, `Q.data`): apps and modules that have any. */
+export function withQueries(): void {
+  features.query = { create: createQuery, dataReferences: queryDataReferences }
+}
+
+/** JS objects given to the app or a page. */
+export function withJSObjects(): void {
+  features.jsObject = createJSObjectIsolated
+}
+
+/** Modules (Auth_Module): they bring queries and JS objects of their own. */
+export function withModules(): void {
+  withQueries()
+  withJSObjects()
+  features.module = instantiateModule
+}
+
+/** Page-load actions, ordered by the `.data` they read. */
+export function withPageLoad(): void {
+  features.pageLoad = { actions: pageLoadActions, plan: planPageLoad, run: runPageLoad }
+}
+
+/** `appsmith.geolocation`. */
+export function withGeolocation(): void {
+  features.geolocation = createGeolocation
+}
+
+/** `appsmith.theme` over the default theme, set on each page's root as CSS custom properties. */
+export function withTheme(): void {
+  features.theme = { resolve: resolveTheme, apply: applyTheme }
+}
+
+/** Moving between pages without a reload: `navigateTo`, back and forward, links. */
+export function withNavigation(): void {
+  features.navigation = pageNavigation
+}
+
+/** Global function groups of ./globals.ts (`withGlobals(download, modals)`). */
+export function withGlobals(...groups: GlobalGroup[]): void {
+  for (const group of groups) features.globals.add(group)
+}

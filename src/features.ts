@@ -1,0 +1,50 @@
+/**
+ * The runtime's optional parts: queries, JS objects, modules, page-load ordering,
+ * geolocation, the theme, navigation between pages and most global functions. The
+ * runtime reaches each through this registry, never by importing it, so that a bundle
+ * holds only the parts something installed (as ./precompiled.ts does for the run-time
+ * compiler). The plain `smithlet` entry installs them all (./all-features.ts); the entry
+ * `smithlet build` generates installs those the app's code uses (src/build/app-features.ts
+ * decides, from the app's names), through ./feature-install.ts.
+ *
+ * A part the app needs but the bundle lacks is an error naming the part, never a silent
+ * gap. A built app cannot meet one from its own code (the build saw all of it); text
+ * given at run time comes with the run-time compiler, which installs every part.
+ */
+import type { DataReference } from './compiled-code'
+import type { GlobalGroup } from './globals'
+import type { createGeolocation } from './geolocation'
+import type { createJSObjectIsolated } from './js-object'
+import type { instantiateModule } from './module'
+import type { Navigation } from './page-navigation'
+import type { pageLoadActions, planPageLoad, runPageLoad } from './page-load'
+import type { Query, QueryContext, QueryDefinition } from './query'
+import type { applyTheme, resolveTheme } from './theme'
+
+/** The optional parts, each set by its installer in ./feature-install.ts. */
+export interface Features {
+  query?: { readonly create: (definition: QueryDefinition, context: QueryContext) => Query; readonly dataReferences: (definition: QueryDefinition) => DataReference[] }
+  jsObject?: typeof createJSObjectIsolated
+  module?: typeof instantiateModule
+  pageLoad?: { readonly actions: typeof pageLoadActions; readonly plan: typeof planPageLoad; readonly run: typeof runPageLoad }
+  geolocation?: typeof createGeolocation
+  theme?: { readonly resolve: typeof resolveTheme; readonly apply: typeof applyTheme }
+  navigation?: Navigation
+  /** Global function groups (./globals.ts), each making its functions for one app. */
+  readonly globals: Set<GlobalGroup>
+}
+
+/** What is installed. Invariant: only ./feature-install.ts writes it. */
+export const features: Features = { globals: new Set() }
+
+/** The error for a part of the runtime this bundle does not have. */
+export function notInBuild(part: string): Error {
+  return new Error(`this build has no ${part}: smithlet build bundles each part of the runtime only for apps whose code uses it`)
+}
+
+/** An installed part, else the error naming it. */
+export function feature<K extends Exclude<keyof Features, 'globals'>>(key: K, part: string): NonNullable<Features[K]> {
+  const installed = features[key]
+  if (installed === undefined) throw notInBuild(part)
+  return installed as NonNullable<Features[K]>
+}

@@ -1,0 +1,132 @@
+/**
+ * A built app ships only the parts of the runtime its code uses (src/features.ts): built
+ * as `smithlet build` builds it, with esbuild's metafile, a one-page app whose one text
+ * reads the store holds no queries, JS objects, page-load ordering, navigation,
+ * geolocation, theme code nor the global functions it never calls; an app that uses each
+ * holds each. (That they work in the built app is test/e2e/pay-for-use.test.ts.)
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import type { Metafile, OutputFile } from 'esbuild'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { appBuildOptions } from '../../src/build/build-app'
+import { appFeatures, groupNames } from '../../src/build/app-features'
+import { OPTIONAL_GLOBALS } from '../../src/globals'
+import { loadAppFolder } from '../../src/build/app-folder'
+import { FULL_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Each optional part's modules, as the bundle's inputs name them. */
+const PARTS: Readonly<Record<string, readonly string[]>> = {
+  queries: ['src/query.ts', 'src/query-request.ts', 'src/network-error.ts', 'src/smart-json.ts'],
+  'JS objects': ['src/js-object.ts'],
+  modules: ['src/module.ts'],
+  'page load': ['src/page-load.ts'],
+  navigation: ['src/page-navigation.ts', 'src/navigate.ts'],
+  geolocation: ['src/geolocation.ts'],
+  theme: ['src/theme.ts'],
+}
+
+/** A string only each global function group's code holds. */
+const GLOBAL_MARKERS: Readonly<Record<string, string>> = {
+  showAlert: "'success', 'info', 'warning' or 'error'",
+  navigateTo: 'a page name or a URL',
+  intervals: 'a number of milliseconds',
+  download: 'createObjectURL',
+  copyToClipboard: 'the clipboard is not available here',
+  resetWidget: 'no widget is named',
+  modals: 'no modal is named',
+  postWindowMessage: 'give the target origin',
+}
+
+/** Every source file that put bytes into some JS output, relative to the repository. */
+function bundledInputs(metafile: Metafile, workingDir: string): string[] {
+  const out = new Set<string>()
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!file.endsWith('.js')) continue
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      if (bytesInOutput > 0 && !input.includes(':')) out.add(resolve(workingDir, input).slice(ROOT.length + 1))
+    }
+  }
+  return [...out]
+}
+
+const jsText = (files: readonly OutputFile[]): string => files.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n')
+
+let tmp: string
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'smithlet-pay-for-use-'))
+})
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true })
+})
+
+async function built(name: string, files: Readonly<Record<string, string>>): Promise<{ inputs: string[]; text: string; dir: string }> {
+  const dir = await appFolder(join(tmp, name), files)
+  const result = await build(appBuildOptions({ dir, outdir: join(dir, 'dist'), minify: true, write: false }))
+  expect(result.errors).toEqual([])
+  expect(result.warnings).toEqual([])
+  return { inputs: bundledInputs(result.metafile!, dir), text: jsText(result.outputFiles!), dir }
+}
+
+describe('a built app pays only for the parts of the runtime it uses', () => {
+  test('one page, a text bound to the store: no queries, router, globals, theme or geolocation code', async () => {
+    const { inputs, text } = await built('minimal', MINIMAL_APP)
+    // The check looks at real inputs: the runtime and the store are there.
+    expect(inputs).toEqual(expect.arrayContaining(['src/pages.ts', 'src/mount.ts', 'src/store.ts', 'widgets/text.ts']))
+    for (const [part, modules] of Object.entries(PARTS)) expect(inputs.filter((m) => modules.includes(m)), part).toEqual([])
+    for (const [group, marker] of Object.entries(GLOBAL_MARKERS)) expect(text.includes(marker), group).toBe(false)
+    // Nor the run-time compiler.
+    expect(inputs).not.toContain('src/runtime-compiler.ts')
+  })
+
+  test('an app that uses every part holds each of them', async () => {
+    const { inputs, text } = await built('full', FULL_APP)
+    // The theme is resolved at build time: the bundle holds no theme code, the stylesheet the theme.
+    for (const [part, modules] of Object.entries(PARTS)) {
+      if (part === 'theme' || part === 'modules') continue
+      expect(inputs.filter((m) => modules.includes(m)).sort(), part).toEqual([...modules].sort())
+    }
+    expect(inputs).not.toContain('src/theme.ts')
+    expect(text).toContain('#112233')
+    for (const [group, marker] of Object.entries(GLOBAL_MARKERS)) expect(text.includes(marker), group).toBe(true)
+  })
+
+  test('what the build decides from the app folder', async () => {
+    const minimal = appFeatures(await loadAppFolder(join(tmp, 'minimal')), join(ROOT, 'modules/auth'))
+    expect(minimal).toEqual({ installers: [], globals: [], themeValue: false })
+    const full = appFeatures(await loadAppFolder(join(tmp, 'full')), join(ROOT, 'modules/auth'))
+    expect(full.installers).toEqual(['withQueries', 'withJSObjects', 'withPageLoad', 'withGeolocation', 'withNavigation'])
+    expect(full.globals).toEqual(Object.keys(GLOBAL_MARKERS))
+    expect(full.themeValue).toBe(true)
+  })
+
+  test("the runtime's list of optional globals is the groups' names", () => {
+    expect(OPTIONAL_GLOBALS.split(' ').sort()).toEqual(groupNames().flatMap(([, names]) => names).sort())
+  })
+
+  test('Auth_Module brings modules, queries, JS objects and the globals its code calls', async () => {
+    const dir = await appFolder(join(tmp, 'auth'), {
+      'smithlet.config.js': "export default { id: 'auth', modules: { Auth_Module: { use: 'auth', inputs: { loginUrl: '/login', refreshUrl: '/token' } } } }\n",
+      'pages/Home/index.html': '<smith-text name="T" text="{{ Auth_Module.secondsLeft }}"></smith-text>\n',
+    })
+    const used = appFeatures(await loadAppFolder(dir), join(ROOT, 'modules/auth'))
+    expect(used.installers).toEqual(['withModules'])
+    // Main.js keeps the token fresh with setInterval.
+    expect(used.globals).toEqual(['intervals'])
+  })
+
+  test('code that may read any part of appsmith (appsmith[key], a copy of it) gets the theme and geolocation', async () => {
+    const dir = await appFolder(join(tmp, 'whole'), {
+      'smithlet.config.js': "export default { id: 'whole' }\n",
+      'pages/Home/index.html': '<smith-text name="T" text="{{ Object.keys(appsmith).join() }}"></smith-text>\n',
+    })
+    const used = appFeatures(await loadAppFolder(dir), join(ROOT, 'modules/auth'))
+    expect(used.installers).toEqual(['withGeolocation'])
+    expect(used.themeValue).toBe(true)
+  })
+})

@@ -1,0 +1,54 @@
+/**
+ * The runtime without its optional parts (src/features.ts), as a built app that does not
+ * use them runs: this file imports src/app, never src/index (which installs every part).
+ * Each part the app would need is an error that names it, never a silent gap; installing
+ * a part (src/feature-install.ts) brings it.
+ */
+import { describe, expect, test } from 'vitest'
+import { createApp } from '../../src/app'
+import { withGlobals, withQueries } from '../../src/feature-install'
+import { download } from '../../src/globals'
+import { memoryStorage } from '../../src/storage'
+
+const options = { storage: memoryStorage(), channel: null, warn: () => {} }
+
+describe('a runtime with none of its optional parts installed', () => {
+  test('the store and its globals are there; a left-out global says it is not in the build', async () => {
+    const app = await createApp({ id: 'features-none' }, options)
+    await (app.scope.storeValue as (k: string, v: unknown) => Promise<unknown>)('a', 1)
+    expect((app.scope.appsmith as { store: Record<string, unknown> }).store.a).toBe(1)
+    expect(() => (app.scope.download as () => void)()).toThrow('this build has no download: smithlet build bundles each part of the runtime only for apps whose code uses it')
+    expect(() => (app.scope.showModal as () => void)()).toThrow(/^this build has no showModal:/)
+    app.dispose()
+  })
+
+  test('appsmith.theme and appsmith.geolocation say they are not in the build; a theme given resolved is read as is', async () => {
+    const app = await createApp({ id: 'features-appsmith' }, options)
+    const appsmith = app.scope.appsmith as Record<string, unknown>
+    expect(() => appsmith.theme).toThrow(/^this build has no appsmith\.theme:/)
+    expect(() => appsmith.geolocation).toThrow(/^this build has no appsmith\.geolocation:/)
+    expect(appsmith.mode).toBe('PUBLISHED')
+    app.dispose()
+    const themed = await createApp({ id: 'features-theme', theme: { colors: { primaryColor: '#123456' } } }, options)
+    expect((themed.scope.appsmith as { theme: unknown }).theme).toEqual({ colors: { primaryColor: '#123456' } })
+    themed.dispose()
+  })
+
+  test('queries, JS objects, modules and page-load actions are errors naming the part', async () => {
+    await expect(createApp({ id: 'features-q', queries: [{ name: 'q', url: '/x' }] }, options)).rejects.toThrow(/^this build has no queries:/)
+    await expect(createApp({ id: 'features-js', jsObjects: { J: 'export default {}' } }, options)).rejects.toThrow(/^this build has no JS objects:/)
+    await expect(createApp({ id: 'features-m', modules: { M: { main: 'export default {}' } } }, options)).rejects.toThrow(/^this build has no modules:/)
+    const app = await createApp({ id: 'features-pl', pageLoad: ['J.f'] }, options)
+    await expect(app.runPageLoad()).rejects.toThrow(/^this build has no page-load actions:/)
+    app.dispose()
+  })
+
+  test('an installed part is there', async () => {
+    withQueries()
+    withGlobals(download)
+    const app = await createApp({ id: 'features-some', queries: [{ name: 'q', url: 'http://127.0.0.1:9/x' }] }, options)
+    expect(typeof (app.scope.q as { run: unknown }).run).toBe('function')
+    await expect((app.scope.download as (d: unknown, f: unknown) => Promise<void>)('x', '')).rejects.toThrow(/fileName/)
+    app.dispose()
+  })
+})
