@@ -1,7 +1,5 @@
-import { entries as idbEntries, getMany as idbGetMany, promisifyRequest, type UseStore } from 'idb-keyval'
-
-/** idb-keyval's `entries` as the store uses it: its keys are always strings. */
-type Entries = ReturnType<typeof idbEntries<string, unknown>>
+import { promisifyRequest, type UseStore } from 'idb-keyval'
+import { readAll, readMany, writeOps } from './store-disk'
 
 /** One change to the persisted store, applied in order. */
 export type StoreOp =
@@ -17,10 +15,10 @@ export type StoreOp =
 export interface StorageBackend {
   /** A short name for warnings ("IndexedDB", "memory"). */
   readonly kind: string
-  /** Every persisted entry (idb-keyval's `entries`); the store loads these before any page-load action runs. */
-  entries(): Entries
-  /** Current values of some keys, after another tab said they changed (idb-keyval's `getMany`). */
-  getMany(keys: Parameters<typeof idbGetMany>[0]): ReturnType<typeof idbGetMany<unknown>>
+  /** Every persisted entry, in key order; the store loads these before any page-load action runs. */
+  entries(): Promise<Array<[string, unknown]>>
+  /** Current values of some keys (undefined: absent), after another tab said they changed. */
+  getMany(keys: readonly string[]): Promise<unknown[]>
   /** Applies `ops` in order as one atomic transaction. */
   apply(ops: readonly StoreOp[]): Promise<void>
   /** Releases the backend's connection for good (the app's `dispose`); later calls reject. */
@@ -99,18 +97,10 @@ export function idbStorage(appId: string, factory?: IDBFactory): StorageBackend 
   }
   return {
     kind: 'IndexedDB',
-    // As idb-keyval reads them: no copy of what it returns (the store only writes string keys).
-    entries: () => idbEntries<string, unknown>(use),
-    getMany: (keys) => idbGetMany<unknown>(keys, use),
-    apply: (ops) =>
-      use('readwrite', (s) => {
-        for (const op of ops) {
-          if (op.kind === 'set') s.put(op.value, op.key)
-          else if (op.kind === 'delete') s.delete(op.key)
-          else s.clear()
-        }
-        return promisifyRequest(s.transaction)
-      }),
+    // No copy of what is read: IndexedDB's values are fresh already.
+    entries: () => use('readonly', readAll),
+    getMany: (keys) => use('readonly', (s) => readMany(s, keys)),
+    apply: (ops) => use('readwrite', (s) => writeOps(s, ops)),
     close() {
       closed = true
       const current = opening
@@ -129,7 +119,7 @@ export function memoryStorage(data: Map<string, unknown> = new Map()): StorageBa
   return {
     kind: 'memory',
     entries: async () => [...data].map(([k, v]): [string, unknown] => [k, structuredClone(v)]),
-    getMany: async (keys) => keys.map((k) => structuredClone(data.get(k as string))),
+    getMany: async (keys) => keys.map((k) => structuredClone(data.get(k))),
     apply: async (ops) => {
       for (const op of ops) {
         if (op.kind === 'set') data.set(op.key, structuredClone(op.value))
