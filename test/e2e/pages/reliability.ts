@@ -7,6 +7,25 @@
 import { createApp, type App } from '../../../src/index'
 import '../../../widgets/define'
 
+/** One readonly request on the app's database, from a raw connection of its own. */
+async function onDisk(name: string, read: (s: IDBObjectStore) => IDBRequest): Promise<unknown> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name)
+    request.onupgradeneeded = () => request.result.createObjectStore('store')
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+  try {
+    return await new Promise((resolve, reject) => {
+      const request = read(db.transaction('store', 'readonly').objectStore('store'))
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+  } finally {
+    db.close()
+  }
+}
+
 let app: App | undefined
 const warnings: string[] = []
 let raw: IDBDatabase | undefined
@@ -25,6 +44,13 @@ const e2e = {
   store(key: string, value: unknown): void {
     const done = app!.run(`{{ storeValue(${JSON.stringify(key)}, ${JSON.stringify(value)}) }}`)
     void done.then(() => void (written[key] = true))
+  },
+  /** `n` storeValue calls in one tick (`prefix0` … → `{ i, label }`); resolves when all are durable. */
+  async storeMany(prefix: string, n: number): Promise<void> {
+    const storeValue = app!.scope.storeValue as (key: string, value: unknown) => Promise<unknown>
+    const writes: Array<Promise<unknown>> = []
+    for (let i = 0; i < n; i++) writes.push(storeValue(`${prefix}${i}`, { i, label: `value ${i}` }))
+    await Promise.all(writes)
   },
   written(key: string): boolean {
     return written[key] === true
@@ -61,23 +87,13 @@ const e2e = {
   deletion(): { done: boolean; blocked: boolean } | undefined {
     return deletion
   },
+  /** Every record key straight from the app's database (strings, batch numbers, [key] markers). */
+  async diskKeys(name: string): Promise<unknown[]> {
+    return onDisk(name, (s) => s.getAllKeys()) as Promise<unknown[]>
+  },
   /** Reads a key straight from the app's database. */
   async readDisk(name: string, key: string): Promise<unknown> {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name)
-      request.onupgradeneeded = () => request.result.createObjectStore('store')
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    try {
-      return await new Promise((resolve, reject) => {
-        const request = db.transaction('store', 'readonly').objectStore('store').get(key)
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
-      })
-    } finally {
-      db.close()
-    }
+    return onDisk(name, (s) => s.get(key))
   },
 }
 const written: Record<string, boolean> = {}
