@@ -9,8 +9,9 @@ import type { Analysis, NameUse } from './code-analysis'
 /**
  * What generated bodies read besides `$r`: `$$M`, the missing-name sentinel, and `$$v`,
  * the line-start read check (see checkedCode). Declared once where the functions are made
- * — the top of the `smithlet:compiled` module, or the closure the run-time compiler wraps
- * each function in (./compile-expression.ts) — so that an evaluation neither looks the
+ * — the top of the `smithlet:compiled` module and of each `?jsobject` module, or the closure
+ * the run-time compiler wraps each function in, given the same values (functionOf in
+ * ./compile-expression.ts) — so that an evaluation neither looks the
  * symbol up in the registry nor allocates the check (about 17 ns a call in V8 otherwise).
  * Outside the body, a `let Symbol = $r("Symbol")` of the code cannot shadow it either.
  */
