@@ -25,7 +25,7 @@ export function storeTableRows(where: string, runs: Record<StoreSide, StoreRun[]
       ours: duration(median(total('smith'))),
       baseline: duration(median(total('setMany'))),
       ratio: ratioRange(pairedRatios(total('smith'), total('setMany'))),
-      note: `value {i, label}; fresh database per round; ${rounds} interleaved rounds; ${tx}; setMany's time includes building its entries array`,
+      note: `value {i, label}; fresh database per round; ${rounds} interleaved rounds; ${tx}; ours writes a batch of 100+ ops as one record (src/store-disk.ts), setMany one put per entry; setMany's time includes building its entries array`,
       data: runs as unknown as Record<string, unknown>,
     },
     {
@@ -34,7 +34,7 @@ export function storeTableRows(where: string, runs: Record<StoreSide, StoreRun[]
       ours: duration(median(sync)),
       baseline: duration(median(total('clone'))),
       ratio: ratioRange(pairedRatios(sync, total('clone'))),
-      note: 'the values are in appsmith.store on return (clone + signal + write queue); the floor clones the same values and nothing else',
+      note: "the values are in appsmith.store on return (the store's own copy of each value: a JS copy for small plain data like these, else structuredClone; the key's state; the write queue); the floor structuredClones the same values and nothing else",
     },
   ]
 }
