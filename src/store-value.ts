@@ -18,10 +18,11 @@ const MAX_SLOTS = 1024
 /** What {@link copyPlain} returns for a value it leaves to structuredClone. */
 const NOT_PLAIN: unique symbol = Symbol('not plain')
 
-// The objects the current plain copy has entered, to leave shared and cyclic references to
-// structuredClone (it keeps their identity; the plain copy would not). Reused, and emptied
-// after every copy: copying allocates nothing but the copy.
-const seen: object[] = []
+// The objects the current plain copy has entered (the first `entered`), to leave shared and
+// cyclic references to structuredClone (it keeps their identity; the plain copy would
+// not). Reused, and emptied after every copy: copying allocates nothing but the copy.
+const seen: Array<object | undefined> = []
+let entered = 0
 // Invariant while a plain copy runs: how many more properties and elements it may copy.
 let slots = 0
 
@@ -48,7 +49,9 @@ export function cloneForStore(value: unknown): unknown {
   try {
     copy = copyPlain(value)
   } finally {
-    seen.length = 0
+    // Not `seen.length = 0` (a runtime call): the slots are reused, and cleared so they hold
+    // no caller's object.
+    while (entered > 0) seen[--entered] = undefined
   }
   return copy === NOT_PLAIN ? structuredClone(value) : copy
 }
@@ -63,8 +66,9 @@ export function cloneForStore(value: unknown): unknown {
  * cannot tell a Proxy from its target: a proxy of plain data is copied, not refused.
  */
 function copyPlain(value: object): unknown {
-  if (seen.length === MAX_OBJECTS || seen.includes(value)) return NOT_PLAIN
-  seen.push(value)
+  if (entered === MAX_OBJECTS) return NOT_PLAIN
+  for (let i = 0; i < entered; i++) if (seen[i] === value) return NOT_PLAIN
+  seen[entered++] = value
   const proto: unknown = Object.getPrototypeOf(value)
   if (proto === Array.prototype) {
     if (!Array.isArray(value)) return NOT_PLAIN
