@@ -7,8 +7,8 @@ import type { Resolver } from './compiled-code'
 import { describeError } from './errors'
 import { createErrorMap } from './error-map'
 import { createFailures, pageLoadAction, triggerAction } from './failures'
-import { feature, features, notInBuild } from './features'
-import { OPTIONAL_GLOBALS, storeGlobals, timerGlobals, type GlobalsHost } from './globals'
+import { feature, features } from './features'
+import { storeGlobals, timerGlobals, type GlobalsHost } from './globals'
 import { mountPage, type MountedPage } from './page'
 import { triggerFunction } from './precompiled'
 import type { Query } from './query'
@@ -79,9 +79,8 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     // Intervals belong to the page that is showing: Appsmith stops them when it is left.
     intervalScope: () => page?.effects ?? effects,
   }
+  // In order: a later group sees the names of the earlier ones (missingGlobals, last, does).
   for (const group of [storeGlobals, ...features.globals]) for (const [name, value] of Object.entries(group(globalsHost))) scope.provide(name, value)
-  // A global whose group this bundle left out: calling it says so (see ./features.ts).
-  for (const name of OPTIONAL_GLOBALS.split(' ')) if (!(name in scope.names)) scope.provide(name, () => { throw notInBuild(name) })
   for (const [name, value] of Object.entries(timerGlobals(effects))) scope.provide(name, value)
   // Resolved at build time when the bundle has no theme code (src/build/app-features.ts).
   const theme = features.theme ? features.theme.resolve(definition.theme) : definition.theme
@@ -117,7 +116,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     for (const refresh of refreshers) refresh()
   }
   for (const [name, module] of Object.entries(definition.modules ?? {})) {
-    scope.define(name, feature('module', 'modules')(name, module, { scope, effects, query: queryContext, onRefresher: addRefresher, warn, random: options.random }))
+    scope.define(name, feature('module', 'modules').instantiate(name, module, { scope, effects, query: queryContext, onRefresher: addRefresher, warn, random: options.random }))
   }
   for (const [name, source] of Object.entries(definition.jsObjects ?? {})) {
     scope.define(name, feature('jsObject', 'JS objects')(name, source, resolve, addRefresher, reportBroken))
@@ -202,30 +201,20 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       pageLoaded = true
       // Modules' own page-load functions first, in order: an OpenID Connect callback
       // stores its tokens before any app action asks for one.
-      for (const [name, module] of Object.entries(definition.modules ?? {})) {
-        for (const fnName of module.pageLoad ?? []) {
-          const fn = (scope.names[name] as Record<string, unknown>)[fnName]
-          const action = pageLoadAction(`${name}.${fnName}`, false)
-          try {
-            if (typeof fn !== 'function') throw new Error(`module "${name}" has no function "${fnName}"`)
-            await (fn as () => unknown)()
-            failures.succeeded(action.key)
-          } catch (error) {
-            failures.failed(action, error)
-          }
-        }
+      const report = (id: string, failed: boolean, error?: unknown): void => {
+        const action = pageLoadAction(id, queries.has(id))
+        if (failed) failures.failed(action, error)
+        else failures.succeeded(action.key)
       }
+      // The entry `smithlet build` generates gives `modules: {}` to an app without any.
+      if (Object.keys(definition.modules ?? {}).length > 0) await feature('module', 'modules').pageLoad(definition.modules!, scope.names, report)
       const content = page?.content
       const ids = [...(definition.pageLoad ?? []), ...(definition.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name),
         ...(content?.pageLoad ?? []), ...(content?.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name)]
       if (ids.length === 0) return
       const pageLoad = feature('pageLoad', 'page-load actions')
       const actions = pageLoad.actions(ids, queries, scope.names)
-      await pageLoad.run(pageLoad.plan(actions), actions, (id, failed, error) => {
-        const action = pageLoadAction(id, queries.has(id))
-        if (failed) failures.failed(action, error)
-        else failures.succeeded(action.key)
-      }, options.inspector)
+      await pageLoad.run(pageLoad.plan(actions), actions, report, options.inspector)
     },
     dispose() {
       app.unmount()

@@ -8,8 +8,8 @@ import { features } from './features'
 import { createGeolocation } from './geolocation'
 import type { GlobalGroup } from './globals'
 import { createJSObjectIsolated } from './js-object'
-import { instantiateModule } from './module'
-import { pageLoadActions, planPageLoad, runPageLoad } from './page-load'
+import { instantiateModule, runModulesPageLoad } from './module'
+import { pageLoadActions, planPageLoad, runPageLoad, runPageUnload } from './page-load'
 import { pageNavigation } from './page-navigation'
 import { createQuery, queryDataReferences } from './query'
 import { applyTheme, resolveTheme } from './theme'
@@ -28,12 +28,12 @@ export function withJSObjects(): void {
 export function withModules(): void {
   withQueries()
   withJSObjects()
-  features.module = instantiateModule
+  features.module = { instantiate: instantiateModule, pageLoad: runModulesPageLoad }
 }
 
-/** Page-load actions, ordered by the `.data` they read. */
+/** Page-load actions, ordered by the `.data` they read, and pages' `onPageUnload` actions. */
 export function withPageLoad(): void {
-  features.pageLoad = { actions: pageLoadActions, plan: planPageLoad, run: runPageLoad }
+  features.pageLoad = { actions: pageLoadActions, plan: planPageLoad, run: runPageLoad, unload: runPageUnload }
 }
 
 /** `appsmith.geolocation`. */

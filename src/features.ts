@@ -15,9 +15,9 @@ import type { DataReference } from './compiled-code'
 import type { GlobalGroup } from './globals'
 import type { createGeolocation } from './geolocation'
 import type { createJSObjectIsolated } from './js-object'
-import type { instantiateModule } from './module'
+import type { instantiateModule, runModulesPageLoad } from './module'
 import type { Navigation } from './page-navigation'
-import type { pageLoadActions, planPageLoad, runPageLoad } from './page-load'
+import type { pageLoadActions, planPageLoad, runPageLoad, runPageUnload } from './page-load'
 import type { Query, QueryContext, QueryDefinition } from './query'
 import type { applyTheme, resolveTheme } from './theme'
 
@@ -25,8 +25,8 @@ import type { applyTheme, resolveTheme } from './theme'
 export interface Features {
   query?: { readonly create: (definition: QueryDefinition, context: QueryContext) => Query; readonly dataReferences: (definition: QueryDefinition) => DataReference[] }
   jsObject?: typeof createJSObjectIsolated
-  module?: typeof instantiateModule
-  pageLoad?: { readonly actions: typeof pageLoadActions; readonly plan: typeof planPageLoad; readonly run: typeof runPageLoad }
+  module?: { readonly instantiate: typeof instantiateModule; readonly pageLoad: typeof runModulesPageLoad }
+  pageLoad?: { readonly actions: typeof pageLoadActions; readonly plan: typeof planPageLoad; readonly run: typeof runPageLoad; readonly unload: typeof runPageUnload }
   geolocation?: typeof createGeolocation
   theme?: { readonly resolve: typeof resolveTheme; readonly apply: typeof applyTheme }
   navigation?: Navigation

@@ -1,4 +1,5 @@
 import { argumentError } from './errors'
+import { notInBuild } from './features'
 import { navigateBrowser } from './navigate'
 import type { EffectScope } from './reactive'
 import type { Store } from './store'
@@ -49,12 +50,26 @@ export interface Globals {
  */
 export type GlobalGroup = (host: GlobalsHost) => Partial<Globals>
 
-/**
- * The names of the optional groups' functions, for the runtime to make a call to one whose
- * group the bundle left out an error that says so (./app.ts), rather than Appsmith's
- * ReferenceError that hides why. Space-separated: the smallest form in a bundle.
- */
+/** The names of the optional groups' functions, space-separated (the smallest form in a bundle). */
 export const OPTIONAL_GLOBALS = 'showAlert navigateTo setInterval clearInterval download copyToClipboard resetWidget showModal closeModal postWindowMessage'
+
+/**
+ * The optional globals no installed group provides, each a function whose call says the
+ * build left it out, rather than Appsmith's ReferenceError that would hide why. The entry
+ * `smithlet build` generates installs it when it leaves a group out; a bundle with every
+ * group has no use for it.
+ */
+export const missingGlobals: GlobalGroup = (host) => {
+  const out: Record<string, () => never> = {}
+  for (const name of OPTIONAL_GLOBALS.split(' ')) {
+    if (!(name in host.names)) {
+      out[name] = () => {
+        throw notInBuild(name)
+      }
+    }
+  }
+  return out
+}
 
 /** The store's functions: every app has them. */
 export const storeGlobals = (host: GlobalsHost) => ({

@@ -69,3 +69,27 @@ export function instantiateModule(name: string, definition: ModuleDefinition, co
   scope.define('Main', main)
   return main
 }
+
+/**
+ * Runs the modules' own page-load functions, in order, before any of the app's (an OpenID
+ * Connect callback stores its tokens before any app action asks for one). `report` is told
+ * how each ended, as page-load actions are (`Auth_Module.handleCallback`).
+ */
+export async function runModulesPageLoad(
+  modules: Readonly<Record<string, ModuleDefinition>>,
+  names: Readonly<Record<string, unknown>>,
+  report: (id: string, failed: boolean, error?: unknown) => void,
+): Promise<void> {
+  for (const [name, module] of Object.entries(modules)) {
+    for (const fnName of module.pageLoad ?? []) {
+      const fn = (names[name] as Record<string, unknown>)[fnName]
+      try {
+        if (typeof fn !== 'function') throw new Error(`module "${name}" has no function "${fnName}"`)
+        await (fn as () => unknown)()
+        report(`${name}.${fnName}`, false)
+      } catch (error) {
+        report(`${name}.${fnName}`, true, error)
+      }
+    }
+  }
+}

@@ -107,14 +107,14 @@ export async function runPageLoad(
   actions: readonly PageLoadAction[],
   /** Told how each action ended: `failed`, with its error (the app reports it). */
   report: (id: string, failed: boolean, error?: unknown) => void,
-  /** Told of each action as it ends (the devtools' page-load view). */
+  /** Told of each action as it ends (the devtools' page-load view; development builds only). */
   inspector?: Inspector,
 ): Promise<void> {
   const byId = new Map(actions.map((a) => [a.id, a]))
   for (const [index, level] of levels.entries()) {
     await Promise.all(
       level.map(async (id) => {
-        const startedAt = performance.now()
+        const startedAt = (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) ? performance.now() : 0
         let error: unknown
         let failed = false
         try {
@@ -124,7 +124,7 @@ export async function runPageLoad(
           error = cause
         }
         report(id, failed, error)
-        inspector?.pageLoad?.({
+        if (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) inspector?.pageLoad?.({
           id,
           level: index,
           startedAt,
@@ -134,5 +134,27 @@ export async function runPageLoad(
         })
       }),
     )
+  }
+}
+
+/**
+ * Runs a page's `onPageUnload` actions (`JSObject.fn`) as it is left, before it is
+ * disposed: each is started and not awaited (the next page does not wait); one that is
+ * not a JS object function, or fails, is a warning naming it.
+ */
+export function runPageUnload(ids: readonly string[], names: Readonly<Record<string, unknown>>, page: string, warn: (message: string) => void): void {
+  for (const id of ids) {
+    const [objectName, fnName] = id.split('.')
+    const fn = objectName && fnName ? (names[objectName] as Record<string, unknown> | undefined)?.[fnName] : undefined
+    if (typeof fn !== 'function') {
+      warn(`smithlet: onPageUnload action "${id}" of page ${page} is not a JS object function`)
+      continue
+    }
+    try {
+      const result = (fn as () => unknown)()
+      if (result instanceof Promise) result.catch((error: unknown) => warn(`smithlet: onPageUnload ${id} failed: ${describeError(error)}`))
+    } catch (error) {
+      warn(`smithlet: onPageUnload ${id} failed: ${describeError(error)}`)
+    }
   }
 }

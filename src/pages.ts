@@ -15,7 +15,7 @@
 import { createApp } from './app'
 import type { App, AppDefinition, AppOptions, PageContent } from './app'
 import { describeError } from './errors'
-import { features, notInBuild } from './features'
+import { feature, features, notInBuild } from './features'
 import { signal } from './reactive'
 import { createRouter } from './router'
 import type { Navigator } from './page-navigation'
@@ -86,20 +86,8 @@ export async function startApp(definition: MultiPageDefinition, options: PagesOp
 
   function leave(): void {
     if (current === undefined) return
-    for (const id of current.onPageUnload ?? []) {
-      const [objectName, fnName] = id.split('.')
-      const fn = objectName && fnName ? (app.scope[objectName] as Record<string, unknown> | undefined)?.[fnName] : undefined
-      if (typeof fn !== 'function') {
-        warn(`smithlet: onPageUnload action "${id}" of page ${current.name} is not a JS object function`)
-        continue
-      }
-      try {
-        const result = (fn as () => unknown)()
-        if (result instanceof Promise) result.catch((error: unknown) => warn(`smithlet: onPageUnload ${id} failed: ${describeError(error)}`))
-      } catch (error) {
-        warn(`smithlet: onPageUnload ${id} failed: ${describeError(error)}`)
-      }
-    }
+    const unload = current.onPageUnload ?? []
+    if (unload.length > 0) feature('pageLoad', 'page-unload actions').unload(unload, app.scope, current.name, warn)
     app.unmount()
     current = undefined
   }

@@ -137,7 +137,8 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       controller.abort()
     }, timeoutMs)
     let response: Response | undefined
-    // The devtools' report of this run, when an inspector listens. Invariant: called at most once (then undefined).
+    // The devtools' report of this run, when an inspector listens (development builds only:
+    // `smithlet build` compiles the reporting out). Invariant: called at most once (then undefined).
     let report: ((outcome: QueryRunOutcome) => void) | undefined
     let reportStart = 0
     // Invariant: null until the body is read for a listening inspector (onSize is set only then).
@@ -154,10 +155,11 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
       }
       const { url: target, init } = built
       init.signal = controller.signal
-      const startedAt = performance.now()
-      report = context.inspector?.queryRun?.({ name, method: request.method, url: target.href, cause: causeNow(), startedAt }) ?? undefined
-      if (report) onSize = (n) => (size = n)
-      reportStart = startedAt
+      if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && context.inspector?.queryRun) {
+        reportStart = performance.now()
+        report = context.inspector.queryRun({ name, method: request.method, url: target.href, cause: causeNow(), startedAt: reportStart }) ?? undefined
+        if (report) onSize = (n) => (size = n)
+      }
       try {
         response = await context.fetch(target.href, init)
       } catch (cause) {
@@ -186,15 +188,17 @@ export function createQuery(definition: QueryDefinition, context: QueryContext):
           responseMeta.value = meta
         })
       }
-      report?.({ status, ok: response.ok, durationMs: performance.now() - reportStart, size, body: parsed })
-      report = undefined
+      if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && report) {
+        report({ status, ok: response.ok, durationMs: performance.now() - reportStart, size, body: parsed })
+        report = undefined
+      }
       // A 3xx that fetch did not follow (it has no Location) is an answer, as in Appsmith.
       if (!response.ok && !isUnfollowedRedirect(response)) {
         throw new QueryError(`${name} failed with status ${status}${response.statusText ? ` ${response.statusText}` : ''}`, name, status, 'http', parsed)
       }
       return parsed
     } catch (error) {
-      report?.({ status: response?.status ?? null, ok: false, durationMs: performance.now() - reportStart, size, body: undefined, error: (error as Error)?.message })
+      if (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) report?.({ status: response?.status ?? null, ok: false, durationMs: performance.now() - reportStart, size, body: undefined, error: (error as Error)?.message })
       if (runId === latestRun && !(error instanceof QueryError && error.kind === 'http')) {
         responseMeta.value = response ? { ...responseMetaOf(response), isExecutionSuccess: false } : { statusCode: 0, isExecutionSuccess: false, headers: {} }
       }

@@ -13,7 +13,7 @@ import { annotateSourceLocations } from './source-locations'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { referencedBuiltinLibraries, type AppSource } from './builtin-libraries'
-import { appFeatures } from './app-features'
+import { appFeatures, groupNames } from './app-features'
 import { resolveTheme, themeProperties } from '../theme'
 
 const requireHere = createRequire(import.meta.url)
@@ -98,12 +98,12 @@ export function appEntrySource(folder: AppFolder, modules: RuntimeModules, optio
   const used = modules.features === undefined ? undefined : appFeatures(folder, dirname(modules.auth))
   if (used !== undefined && modules.features !== undefined) {
     if (used.installers.length > 0) lines.push(`import { ${used.installers.join(', ')} } from ${JSON.stringify(modules.features.install)};`)
-    if (used.globals.length > 0) {
-      lines.push(`import { withGlobals } from ${JSON.stringify(modules.features.install)};`)
-      lines.push(`import { ${used.globals.join(', ')} } from ${JSON.stringify(modules.features.globals)};`)
-    }
+    // A group left out is an error that names it when called (it cannot be: the build saw every text).
+    const groups = used.globals.length < groupNames().length ? [...used.globals, 'missingGlobals'] : used.globals
+    lines.push(`import { withGlobals } from ${JSON.stringify(modules.features.install)};`)
+    lines.push(`import { ${groups.join(', ')} } from ${JSON.stringify(modules.features.globals)};`)
     for (const installer of used.installers) lines.push(`${installer}();`)
-    if (used.globals.length > 0) lines.push(`withGlobals(${used.globals.join(', ')});`)
+    lines.push(`withGlobals(${groups.join(', ')});`)
   }
   let next = 0
   const id = (prefix: string): string => `${prefix}${next++}`

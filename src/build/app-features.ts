@@ -80,7 +80,7 @@ export function appFeatures(folder: AppFolder, moduleDir: string): AppFeatures {
   if (queries.length > 0) installers.push('withQueries')
   if (folder.jsObjects.length > 0 || folder.pages.some((p) => p.jsObjects.length > 0)) installers.push('withJSObjects')
   if (modules.length > 0) installers.push('withModules')
-  if (folder.pages.some((p) => p.pageLoad.length > 0) || queries.some((q) => q.definition.runOnPageLoad === true)) installers.push('withPageLoad')
+  if (folder.pages.some((p) => p.pageLoad.length > 0 || p.onPageUnload.length > 0) || queries.some((q) => q.definition.runOnPageLoad === true)) installers.push('withPageLoad')
   const whole = own.some((text) => WHOLE_APPSMITH.test(text))
   if (whole || mentions(own, 'geolocation')) installers.push('withGeolocation')
   // A page name given to navigateTo is the router's; a module's navigateTo goes to URLs (the browser's).

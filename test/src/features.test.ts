@@ -7,8 +7,11 @@
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../../src/app'
 import { withGlobals, withQueries } from '../../src/feature-install'
-import { download } from '../../src/globals'
+import { download, missingGlobals } from '../../src/globals'
 import { memoryStorage } from '../../src/storage'
+
+// As the entry `smithlet build` generates does when it leaves a global group out.
+withGlobals(missingGlobals)
 
 const options = { storage: memoryStorage(), channel: null, warn: () => {} }
 
@@ -38,6 +41,10 @@ describe('a runtime with none of its optional parts installed', () => {
     await expect(createApp({ id: 'features-q', queries: [{ name: 'q', url: '/x' }] }, options)).rejects.toThrow(/^this build has no queries:/)
     await expect(createApp({ id: 'features-js', jsObjects: { J: 'export default {}' } }, options)).rejects.toThrow(/^this build has no JS objects:/)
     await expect(createApp({ id: 'features-m', modules: { M: { main: 'export default {}' } } }, options)).rejects.toThrow(/^this build has no modules:/)
+    // As the generated entry gives them to an app that has none: nothing to install.
+    const empty = await createApp({ id: 'features-empty', queries: [], jsObjects: {}, modules: {}, libraries: {} }, options)
+    await empty.runPageLoad()
+    empty.dispose()
     const app = await createApp({ id: 'features-pl', pageLoad: ['J.f'] }, options)
     await expect(app.runPageLoad()).rejects.toThrow(/^this build has no page-load actions:/)
     app.dispose()
