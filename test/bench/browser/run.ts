@@ -392,12 +392,12 @@ async function bindingRows(context: BrowserContext, url: string, log: (message: 
       row(
         'mount 10,000 bound text widgets (1,000 store keys)',
         (x) => x.mountMs,
-        `from the HTML string (innerHTML) until every value is in the DOM: <smith-text text="{{ appsmith.store.kN }}"> (Lit, updateComplete) vs <span v-text> (petite-vue) vs <span x-text> (alpinejs) vs an effect per <span> setting textContent (raw @preact/signals-core, the floor); ${ROUNDS} interleaved rounds, one page; ratios smithlet ÷ each peer in that order`,
+        `from the HTML string (innerHTML) until every value is in the DOM: <smith-text text="{{ appsmith.store.kN }}"> (light DOM, each updateComplete awaited) vs <span v-text> (petite-vue) vs <span x-text> (alpinejs) vs an effect per <span> setting textContent (raw @preact/signals-core, the floor); ${ROUNDS} interleaved rounds, one page; ratios smithlet ÷ each peer in that order`,
       ),
       row(
         'one change shown in 10 of 10,000',
         (x) => x.changeMs,
-        `one key written (storeValue, in-memory storage / reactive store / signal), awaited until its 10 elements show it (Lit updateComplete, petite-vue nextTick, Alpine's flush); mean of ${BINDING_CHANGES} changes per round, ${ROUNDS} rounds`,
+        `one key written (storeValue, in-memory storage / reactive store / signal), awaited until its 10 elements show it (the texts' updateComplete, petite-vue nextTick, Alpine's flush); mean of ${BINDING_CHANGES} changes per round, ${ROUNDS} rounds`,
       ),
     ]
   } finally {
