@@ -5,6 +5,7 @@
  * own export, so a bundle holds the code of the parts installed and no other.
  */
 import { features } from './features'
+import { authWords, queryWords } from './friendly-error'
 import { createGeolocation } from './geolocation'
 import type { GlobalGroup } from './globals'
 import { createJSObjectIsolated } from './js-object'
@@ -14,9 +15,10 @@ import { pageNavigation } from './page-navigation'
 import { createQuery, queryDataReferences } from './query'
 import { applyTheme, resolveTheme } from './theme'
 
-/** REST queries (`Q.run()`, `Q.data`): apps and modules that have any. */
+/** REST queries (`Q.run()`, `Q.data`), and the plain words for their failures: apps and modules that have any. */
 export function withQueries(): void {
   features.query = { create: createQuery, dataReferences: queryDataReferences }
+  features.friendly.add(queryWords)
 }
 
 /** JS objects given to the app or a page. */
@@ -24,11 +26,12 @@ export function withJSObjects(): void {
   features.jsObject = createJSObjectIsolated
 }
 
-/** Modules (Auth_Module): they bring queries and JS objects of their own. */
+/** Modules (Auth_Module): they bring queries and JS objects of their own, and the words for sign-in failures. */
 export function withModules(): void {
   withQueries()
   withJSObjects()
   features.module = { instantiate: instantiateModule, pageLoad: runModulesPageLoad }
+  features.friendly.add(authWords)
 }
 
 /** Page-load actions, ordered by the `.data` they read, and pages' `onPageUnload` actions. */

@@ -12,6 +12,7 @@
  * given at run time comes with the run-time compiler, which installs every part.
  */
 import type { DataReference } from './compiled-code'
+import type { FriendlyMessage } from './friendly-error'
 import type { GlobalGroup } from './globals'
 import type { createGeolocation } from './geolocation'
 import type { createJSObjectIsolated } from './js-object'
@@ -32,10 +33,12 @@ export interface Features {
   navigation?: Navigation
   /** Global function groups (./globals.ts), each making its functions for one app. */
   readonly globals: Set<GlobalGroup>
+  /** Plain words for the failures of a part (./friendly-error.ts): each says, or returns undefined. */
+  readonly friendly: Set<(error: unknown) => FriendlyMessage | undefined>
 }
 
 /** What is installed. Invariant: only ./feature-install.ts writes it. */
-export const features: Features = { globals: new Set() }
+export const features: Features = { globals: new Set(), friendly: new Set() }
 
 /** The error for a part of the runtime this bundle does not have. */
 export function notInBuild(part: string): Error {
@@ -43,7 +46,7 @@ export function notInBuild(part: string): Error {
 }
 
 /** An installed part, else the error naming it. */
-export function feature<K extends Exclude<keyof Features, 'globals'>>(key: K, part: string): NonNullable<Features[K]> {
+export function feature<K extends Exclude<keyof Features, 'globals' | 'friendly'>>(key: K, part: string): NonNullable<Features[K]> {
   const installed = features[key]
   if (installed === undefined) throw notInBuild(part)
   return installed as NonNullable<Features[K]>

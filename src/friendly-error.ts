@@ -1,9 +1,12 @@
 /**
  * What a person using the page is told when something fails: plain words, no stack, no
  * query names, nothing technical. The technical form (`ReloadButton.onClick failed:
- * QueryError: …`) goes to the console and devtools; this goes on screen.
+ * QueryError: …`) goes to the console and devtools; this goes on screen. The words for
+ * query and sign-in failures come with the parts that can fail so (./features.ts: queries,
+ * modules), so an app without them carries none of them.
  */
 import { QueryError } from './errors'
+import { features } from './features'
 
 /** A message for people, and the key of the situation it describes (to clear it when it is over). */
 export interface FriendlyMessage {
@@ -24,12 +27,23 @@ const AUTH_MESSAGES: Readonly<Record<string, string>> = {
 
 /** The plain-words message for `error`. */
 export function friendlyMessage(error: unknown): FriendlyMessage {
-  if (error instanceof QueryError) return { text: queryText(error), key: `query:${error.query}` }
-  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown }
-  if (name === 'AuthError') {
-    return { text: (typeof code === 'string' ? AUTH_MESSAGES[code] : undefined) ?? 'Signing in did not work. Please try again.', key: 'auth' }
+  for (const words of features.friendly) {
+    const message = words(error)
+    if (message !== undefined) return message
   }
   return { text: 'Something went wrong. Please try again.' }
+}
+
+/** The words for a failed query run (installed with queries). */
+export function queryWords(error: unknown): FriendlyMessage | undefined {
+  return error instanceof QueryError ? { text: queryText(error), key: `query:${error.query}` } : undefined
+}
+
+/** The words for an Auth_Module failure, by its code (installed with modules). */
+export function authWords(error: unknown): FriendlyMessage | undefined {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown }
+  if (name !== 'AuthError') return undefined
+  return { text: (typeof code === 'string' ? AUTH_MESSAGES[code] : undefined) ?? 'Signing in did not work. Please try again.', key: 'auth' }
 }
 
 function queryText(error: QueryError): string {

@@ -80,6 +80,9 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(inputs).toEqual(expect.arrayContaining(['src/pages.ts', 'src/mount.ts', 'src/store.ts', 'widgets/text.ts']))
     for (const [part, modules] of Object.entries(PARTS)) expect(inputs.filter((m) => modules.includes(m)), part).toEqual([])
     for (const [group, marker] of Object.entries(GLOBAL_MARKERS)) expect(text.includes(marker), group).toBe(false)
+    // Nor the plain words for query and sign-in failures.
+    expect(text).not.toContain('The server took too long to answer')
+    expect(text).not.toContain('Wrong e-mail or password')
     // Nor the run-time compiler.
     expect(inputs).not.toContain('src/runtime-compiler.ts')
   })
@@ -94,6 +97,7 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(inputs).not.toContain('src/theme.ts')
     expect(text).toContain('#112233')
     for (const [group, marker] of Object.entries(GLOBAL_MARKERS)) expect(text.includes(marker), group).toBe(true)
+    expect(text).toContain('The server took too long to answer')
   })
 
   test('what the build decides from the app folder', async () => {
