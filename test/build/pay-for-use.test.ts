@@ -65,6 +65,11 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true })
 })
 
+/** What src/build/app-features.ts decides for an app folder written from `files`. */
+async function featuresOf(name: string, files: Readonly<Record<string, string>>): Promise<ReturnType<typeof appFeatures>> {
+  return appFeatures(await loadAppFolder(await appFolder(join(tmp, name), files)), join(ROOT, 'modules/auth'))
+}
+
 async function built(name: string, files: Readonly<Record<string, string>>): Promise<{ inputs: string[]; text: string; dir: string }> {
   const dir = await appFolder(join(tmp, name), files)
   const result = await build(appBuildOptions({ dir, outdir: join(dir, 'dist'), minify: true, write: false }))
@@ -114,22 +119,20 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
   })
 
   test('Auth_Module brings modules, queries, JS objects and the globals its code calls', async () => {
-    const dir = await appFolder(join(tmp, 'auth'), {
+    const used = await featuresOf('auth', {
       'smithlet.config.js': "export default { id: 'auth', modules: { Auth_Module: { use: 'auth', inputs: { loginUrl: '/login', refreshUrl: '/token' } } } }\n",
       'pages/Home/index.html': '<smith-text name="T" text="{{ Auth_Module.secondsLeft }}"></smith-text>\n',
     })
-    const used = appFeatures(await loadAppFolder(dir), join(ROOT, 'modules/auth'))
     expect(used.installers).toEqual(['withModules'])
     // Main.js keeps the token fresh with setInterval.
     expect(used.globals).toEqual(['intervals'])
   })
 
   test('code that may read any part of appsmith (appsmith[key], a copy of it) gets the theme and geolocation', async () => {
-    const dir = await appFolder(join(tmp, 'whole'), {
+    const used = await featuresOf('whole', {
       'smithlet.config.js': "export default { id: 'whole' }\n",
       'pages/Home/index.html': '<smith-text name="T" text="{{ Object.keys(appsmith).join() }}"></smith-text>\n',
     })
-    const used = appFeatures(await loadAppFolder(dir), join(ROOT, 'modules/auth'))
     expect(used.installers).toEqual(['withGeolocation'])
     expect(used.themeValue).toBe(true)
   })
