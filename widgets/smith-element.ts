@@ -16,11 +16,12 @@
  * Reactive properties are declared with `declare` and initialised in the constructor:
  * a class field would shadow Lit's generated accessor once compiled by esbuild.
  */
-import { LitElement, css, html, nothing } from 'lit'
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit'
 import type { CSSResultGroup, PropertyDeclarations, TemplateResult } from 'lit'
 import { batch, effect, signal, untracked } from '../src/reactive'
 import type { Signal } from '../src/reactive'
 import { isBoundAttribute } from '../src/widget-contract'
+import { ERROR_BLOCK_DECLARATIONS } from './error-block'
 
 /** The event every widget dispatches to ask the runtime to run an `on-…` attribute. */
 export const TRIGGER_EVENT = 'smith-trigger'
@@ -35,23 +36,6 @@ export interface TriggerDetail {
 function freshCopy<T>(value: T): T {
   return typeof value === 'object' && value !== null ? structuredClone(value) : value
 }
-
-/**
- * The error block's declarations: `.error` in {@link baseStyles}, and the same block in
- * light DOM where a widget has no shadow root (widgets/text.ts).
- */
-export const errorBlockDeclarations = css`
-  margin: 0;
-  padding: 0.5em 0.75em;
-  border: 1px solid #e5a1a1;
-  border-left: 4px solid #c62828;
-  border-radius: 4px;
-  background: #fdecea;
-  color: #8e1c1c;
-  font-size: 0.875em;
-  white-space: pre-wrap;
-  overflow-wrap: anywhere;
-`
 
 /** The `errors` of a widget without any: shared, so frozen (the runtime replaces, never mutates, `errors`). */
 const NO_ERRORS: Readonly<Record<string, string>> = Object.freeze({})
@@ -76,7 +60,7 @@ export const baseStyles = css`
     box-sizing: inherit;
   }
   .error {
-    ${errorBlockDeclarations}
+    ${unsafeCSS(ERROR_BLOCK_DECLARATIONS)}
   }
   .visually-hidden {
     position: absolute;

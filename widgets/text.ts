@@ -22,14 +22,14 @@
  * `loading` and `notice`, `hidden` for visibility; it has no meta and fires no events.
  */
 import { isBoundAttribute } from '../src/widget-contract'
-import { errorBlockDeclarations } from './smith-element'
+import { ERROR_BLOCK_DECLARATIONS } from './error-block'
 
 /** The rules every text needs, written from outside (the text has no shadow root); compact, as it ships. */
 const rootRules =
   '@layer smith-text{' +
   'smith-text{display:block;box-sizing:border-box;white-space:pre-wrap;overflow-wrap:anywhere}' +
   'smith-text[hidden]{display:none}' +
-  `smith-text>.smith-text-error{box-sizing:inherit;${errorBlockDeclarations.cssText}}}`
+  `smith-text>.smith-text-error{box-sizing:inherit;${ERROR_BLOCK_DECLARATIONS}}}`
 
 /** The sheet of each document (a constructed sheet is adopted only in its own document). */
 const sheets = new WeakMap<Document, CSSStyleSheet>()

@@ -2,8 +2,8 @@
  * A built app ships only the parts of the runtime its code uses (src/features.ts): built
  * as `smithlet build` builds it, with esbuild's metafile, a one-page app whose one text
  * reads the store holds no queries, JS objects, page-load ordering, navigation,
- * geolocation, theme code nor the global functions it never calls; an app that uses each
- * holds each. (That they work in the built app is test/e2e/pay-for-use.test.ts.)
+ * geolocation, theme code, Lit (its text is a light element) nor the global functions it
+ * never calls; an app that uses each holds each. (That they work in the built app is test/e2e/pay-for-use.test.ts.)
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -90,6 +90,8 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(text).not.toContain('Wrong e-mail or password')
     // Nor the run-time compiler.
     expect(inputs).not.toContain('src/runtime-compiler.ts')
+    // Nor Lit: the text widget is a light element, and no Lit widget is on the page.
+    expect(inputs.filter((m) => m.startsWith('node_modules/lit') || m.startsWith('node_modules/@lit/') || m === 'widgets/smith-element.ts')).toEqual([])
   })
 
   test('an app that uses every part holds each of them', async () => {
