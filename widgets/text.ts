@@ -35,13 +35,16 @@ const rootRules =
 const sheets = new WeakMap<Document, CSSStyleSheet>()
 /** The roots (documents, shadow roots) that adopted their document's sheet. */
 const adopted = new WeakSet<Document | ShadowRoot>()
-/** The root adopted last: texts come in runs under one root, which need no set lookup. */
-let lastRoot: Node | undefined
+/**
+ * The root adopted last: texts come in runs under one root, which need no set lookup.
+ * Held weakly, so a shadow root (or a frame's document) that went away is not kept alive.
+ */
+let lastRoot: WeakRef<Document | ShadowRoot> | undefined
 
 /** Adopts the shared sheet into the root (document or shadow root) `el` sits in, once. */
 function adoptRootSheet(el: Element): void {
   const root = el.getRootNode() as Document | ShadowRoot
-  if (root === lastRoot) return
+  if (lastRoot !== undefined && lastRoot.deref() === root) return
   if (!adopted.has(root) && 'adoptedStyleSheets' in root) {
     const doc = el.ownerDocument
     let sheet = sheets.get(doc)
@@ -53,7 +56,7 @@ function adoptRootSheet(el: Element): void {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
     adopted.add(root)
   }
-  lastRoot = root
+  lastRoot = new WeakRef(root)
 }
 
 /**
