@@ -22,11 +22,15 @@
  * what the plugin could not see (a query template built at run time), where a strict
  * CSP turns it into an error on its widget that says to compile ahead of time.
  *
+ * An app folder's production build also gets an icon table (widgets/icon-paths) of the
+ * icons its pages name only, or the whole table when some name is not known at build time
+ * (./app-icons.ts decides); other builds load the table as it is.
+ *
  * The runtime the generated code imports is this package's own (paths relative to
  * this file, which sits at the same place in the source tree and in the installed
  * package's dist/), so the seeded compile caches are the runtime's.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, extname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,6 +42,8 @@ import { COMPILED_MODULE_ID, compiledModuleSource } from './compiled-module'
 import { bindingsFromData, bindingsFromHtml, bindingsFromSource } from './extract-bindings'
 import type { FoundBindings } from './extract-bindings'
 import { JS_OBJECT_SUFFIX, jsObjectModuleFromFile } from './js-object-module'
+import { appIcons } from './app-icons'
+import { ICON_PATHS } from '../../widgets/icon-paths'
 
 /** Options of {@link smithletPlugin}. Paths are relative to `cwd`. */
 export interface SmithletPluginOptions {
@@ -83,6 +89,8 @@ const RUNTIME = {
   // The optional parts of the runtime, installed per app (src/features.ts).
   features: { install: resolve(HERE, `../feature-install${EXT}`), globals: resolve(HERE, `../globals${EXT}`) },
 }
+/** widgets/icon-paths, the icon table: an app folder's build gives it only the app's icons (./app-icons.ts). */
+const ICON_TABLE = resolve(HERE, `../../widgets/icon-paths${EXT}`)
 /** widgets/index, whose classes the entry imports one by one. */
 const WIDGET_CLASSES = resolve(HERE, `../../widgets/index${EXT}`)
 let widgetExports: Promise<ReadonlySet<string>> | undefined
@@ -150,6 +158,27 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
           return folderError(error)
         }
       })
+
+      // The icon table, cut to the icons the app can show. Not in a development build: its
+      // devtools evaluate text the build never saw, so it keeps every icon, as it keeps the
+      // run-time compiler. (esbuild reruns plugins on every rebuild: an edit that adds an icon gets it.)
+      if (appDir !== undefined && options.dev !== true) {
+        const table = realpathSync(ICON_TABLE)
+        build.onLoad({ filter: /[\\/]icon-paths\.[jt]s$/ }, async (args) => {
+          if (args.path !== ICON_TABLE && args.path !== table) return undefined
+          let app: AppFolder
+          try {
+            app = await loadFolder()
+          } catch (error) {
+            return folderError(error)
+          }
+          const icons = appIcons(app)
+          // A name the build cannot know: the table as it is.
+          if (icons === 'all') return undefined
+          const kept = Object.fromEntries(Object.entries(ICON_PATHS).filter(([name]) => icons.has(name)))
+          return { contents: `export const ICON_PATHS = ${JSON.stringify(kept)};\n`, loader: 'js', watchFiles: [...app.watchFiles], watchDirs: [...app.watchDirs] }
+        })
+      }
 
       build.onResolve({ filter: /\?jsobject$/ }, (args) => ({
         path: resolve(args.resolveDir, args.path.slice(0, -JS_OBJECT_SUFFIX.length)),

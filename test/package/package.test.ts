@@ -115,6 +115,10 @@ describe('the packed tarball, installed into an empty folder', () => {
     const dist = join(work, 'app/dist')
     const files = (await readdir(dist, { recursive: true })).sort()
     expect(files).toEqual(expect.arrayContaining(['index.html', 'Home/index.html', 'About/index.html', 'app.js', 'app.css', 'data.json', '_headers']))
+    // The installed package's icon table is whole; the starter's bundle carries none of it (its buttons have no icons).
+    const cog = 'M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z'
+    expect(await readFile(join(work, 'node_modules/smithlet/dist/widgets/icon-paths.js'), 'utf8')).toContain(cog)
+    expect(await readFile(join(dist, 'app.js'), 'utf8')).not.toContain(cog)
     const headers = await readFile(join(dist, '_headers'), 'utf8')
     // The strict policy with frame-ancestors 'none' on each page document, and not on the custom widgets' frame.
     for (const path of ['/', '/index.html', '/Home/*', '/About/*']) expect(headers).toContain(`${path}\n  Content-Security-Policy: ${HEADER_CSP}\n`)

@@ -57,3 +57,11 @@ export const WIDGETS_APP: Readonly<Record<string, string>> = {
 <smith-table name="Rows" table-data="{{ appsmith.store.rows ?? [] }}"></smith-table>
 `,
 }
+
+/** A text bound to the store and a button that stores a value: what a button costs (the size budget's text + button row). */
+export const BUTTON_APP: Readonly<Record<string, string>> = {
+  'smithlet.config.js': "export default { id: 'button' }\n",
+  'pages/Home/index.html': `<smith-text name="Saved" text="Saved: {{ appsmith.store.saved ?? 'no' }}"></smith-text>
+<smith-button name="Save" text="Save" on-click="{{ storeValue('saved', 'yes') }}"></smith-button>
+`,
+}
