@@ -2,8 +2,9 @@
  * Issue 7: gzipped sizes. Each bundle is built with esbuild (bundle, minify, browser,
  * esm, the `?jsobject` compile) and gzipped with node:zlib at level 9. Built apps
  * (test/support/feature-apps.ts) are built as `smithlet build` builds them, and carry only
- * the parts of the runtime and the widgets they use: the smallest app, a small app of four
- * common widgets, and the whole runtime, each beside the peers.
+ * the parts of the runtime and the widgets they use: the smallest app (texts only: no Lit),
+ * the smallest app with a Lit widget (a text and a button), a small app of four common
+ * widgets, and the whole runtime, each beside the peers.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,7 +14,7 @@ import { createApp } from '../../src/cli/create'
 import type { Row } from './report'
 import { kb, ratio } from './report'
 import { gzippedBundle as bundleSize } from '../support/gzip-bundle'
-import { MINIMAL_APP, WIDGETS_APP, appFolder } from '../support/feature-apps'
+import { BUTTON_APP, MINIMAL_APP, WIDGETS_APP, appFolder } from '../support/feature-apps'
 
 /** JS + CSS of an app folder built as `smithlet build` builds it. */
 async function builtAppSize(dir: string): Promise<{ raw: number; gzip: number; files: string[] }> {
@@ -36,9 +37,11 @@ export async function benchSizes(root: string, log: (message: string) => void): 
   const versus = (gzip: number): string => `${ratio(gzip, alpine.gzip)} · ${ratio(gzip, petite.gzip)} · ${ratio(gzip, lit.gzip)}`
   const apps = await mkdtemp(join(tmpdir(), 'smithlet-bench-apps-'))
   let minimal: Awaited<ReturnType<typeof builtAppSize>>
+  let button: Awaited<ReturnType<typeof builtAppSize>>
   let widgets: Awaited<ReturnType<typeof builtAppSize>>
   try {
     minimal = await builtAppSize(await appFolder(join(apps, 'minimal'), MINIMAL_APP))
+    button = await builtAppSize(await appFolder(join(apps, 'button'), BUTTON_APP))
     widgets = await builtAppSize(await appFolder(join(apps, 'widgets'), WIDGETS_APP))
   } finally {
     await rm(apps, { recursive: true, force: true })
@@ -46,12 +49,21 @@ export async function benchSizes(root: string, log: (message: string) => void): 
   const rows: Row[] = [
     {
       issue: 14,
-      name: 'a minimal built app (one text bound to the store: runtime + smith-text + lit), JS + CSS, gzipped',
+      name: 'a minimal built app (one text bound to the store: runtime + smith-text; a text needs no Lit), JS + CSS, gzipped',
       ours: kb(minimal.gzip),
       baseline: peers,
       ratio: versus(minimal.gzip),
       note: `${kb(minimal.raw)} minified; smithlet build of test/support/feature-apps.ts MINIMAL_APP (${minimal.files.join(', ')}): only the runtime parts its code uses; ratios vs alpinejs · petite-vue · lit`,
       data: minimal,
+    },
+    {
+      issue: 14,
+      name: 'the smallest built app with a Lit widget (a text + a button: runtime + widgets + lit), JS + CSS, gzipped',
+      ours: kb(button.gzip),
+      baseline: peers,
+      ratio: versus(button.gzip),
+      note: `${kb(button.raw)} minified; smithlet build of BUTTON_APP (${button.files.join(', ')}); ratios vs alpinejs · petite-vue · lit`,
+      data: button,
     },
     {
       issue: 14,
