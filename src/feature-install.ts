@@ -9,6 +9,7 @@ import { authWords, queryWords } from './friendly-error'
 import { createGeolocation } from './geolocation'
 import type { GlobalGroup } from './globals'
 import { createJSObjectIsolated } from './js-object'
+import { createItemBinder } from './list-scope'
 import { instantiateModule, runModulesPageLoad } from './module'
 import { pageLoadActions, planPageLoad, runPageLoad, runPageUnload } from './page-load'
 import { pageNavigation } from './page-navigation'
@@ -52,6 +53,15 @@ export function withTheme(): void {
 /** Moving between pages without a reload: `navigateTo`, back and forward, links. */
 export function withNavigation(): void {
   features.navigation = pageNavigation
+}
+
+/**
+ * Per-item scopes (`currentItem`, `currentIndex`, `currentView`) for widgets that repeat a
+ * template. The list widget installs them when its class is defined, so every bundle that
+ * holds a list holds them, and no other needs to.
+ */
+export function withListItems(): void {
+  features.items = createItemBinder
 }
 
 /** Global function groups of ./globals.ts (`withGlobals(download, modals)`). */

@@ -1,6 +1,7 @@
 /**
  * The runtime's optional parts: queries, JS objects, modules, page-load ordering,
- * geolocation, the theme, navigation between pages and most global functions. The
+ * geolocation, the theme, navigation between pages, list item scopes and most global
+ * functions. The
  * runtime reaches each through this registry, never by importing it, so that a bundle
  * holds only the parts something installed (as ./precompiled.ts does for the run-time
  * compiler). The plain `smithlet` entry installs them all (./all-features.ts); the entry
@@ -17,6 +18,7 @@ import type { GlobalGroup } from './globals'
 import type { createGeolocation } from './geolocation'
 import type { createJSObjectIsolated } from './js-object'
 import type { instantiateModule, runModulesPageLoad } from './module'
+import type { createItemBinder } from './list-scope'
 import type { Navigation } from './page-navigation'
 import type { pageLoadActions, planPageLoad, runPageLoad, runPageUnload } from './page-load'
 import type { Query, QueryContext, QueryDefinition } from './query'
@@ -31,6 +33,8 @@ export interface Features {
   geolocation?: typeof createGeolocation
   theme?: { readonly resolve: typeof resolveTheme; readonly apply: typeof applyTheme }
   navigation?: Navigation
+  /** Per-item scopes of widgets that repeat a template (./list-scope.ts): installed by the list widget itself. */
+  items?: typeof createItemBinder
   /** Global function groups (./globals.ts), each making its functions for one app. */
   readonly globals: Set<GlobalGroup>
   /** Plain words for the failures of a part (./friendly-error.ts): each says, or returns undefined. */

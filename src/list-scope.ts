@@ -7,15 +7,13 @@
  *
  * The contract with the widget: a widget that repeats a template declares an `itemBinder`
  * property; mount sets it to an {@link ItemBinder}, and the widget calls it for every item
- * it stamps into its light DOM, inside an element marked with {@link ITEM_ATTRIBUTE}. Mount
- * skips marked subtrees when it binds the page, so only the item scope binds them.
+ * it stamps into its light DOM, inside an element marked with `ITEM_ATTRIBUTE`
+ * (./widget-contract.ts). Mount skips marked subtrees when it binds the page, so only the
+ * item scope binds them. An optional part (./features.ts): the list widget installs it.
  */
 import type { Resolver } from './compiled-code'
 import type { BindingError } from './errors'
 import { batch, signal } from './reactive'
-
-/** Marks an item's root element: the widgets under it belong to that item's scope. */
-export const ITEM_ATTRIBUTE = 'data-smith-item'
 
 /** The names an item's bindings see besides the page's. */
 export interface ItemLocals {
@@ -49,10 +47,6 @@ export interface ItemMountContext {
 /** The mount function itself, passed in so this module does not import mount (a cycle). */
 export type MountSubtree<C> = (root: Element, context: C) => { dispose(): void }
 
-/** The nearest item root at or above `el`, or null on the page itself. */
-export function itemRootOf(el: Element): Element | null {
-  return el.closest(`[${ITEM_ATTRIBUTE}]`)
-}
 
 let nextItem = 0
 

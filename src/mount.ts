@@ -6,8 +6,9 @@ import { argumentError, BindingError } from './errors'
 import type { AlertType } from './globals'
 import type { Query } from './query'
 import { computed, effect, signal, type EffectScope } from './reactive'
-import { bindableProperties, exposedMethods, isBoundAttribute, showsAlerts } from './widget-contract'
-import { createItemBinder, ITEM_ATTRIBUTE, itemRootOf, type ItemBinder } from './list-scope'
+import { bindableProperties, exposedMethods, isBoundAttribute, ITEM_ATTRIBUTE, itemRootOf, showsAlerts } from './widget-contract'
+import type { ItemBinder } from './list-scope'
+import { features, notInBuild } from './features'
 import { Binding, MountedWidget, unbox, type WidgetElement } from './mounted-widget'
 
 /** The events a widget dispatches for the runtime (widgets/smith-element.ts). */
@@ -193,7 +194,14 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
 
     // A widget that repeats a template (the list) binds its items through this; each
     // item's effects are a child of this page's, so leaving the page ends them too.
+    // (Installed by the list widget's class, ./feature-install.ts withListItems: an app
+    // without one carries none of it.)
     if ('itemBinder' in el) {
+      const createItemBinder = features.items
+      if (createItemBinder === undefined) {
+        widget.showError('itemBinder', new BindingError(notInBuild('list item scopes').message, '', widget.name, 'itemBinder'))
+        continue
+      }
       const items = createItemBinder(widget.name, { ...context, effects: page }, mountWidgets)
       ;(el as { itemBinder: ItemBinder | null }).itemBinder = items.binder
       page.onStop(() => {

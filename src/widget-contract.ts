@@ -25,6 +25,17 @@ export function isBoundAttribute(value: string | null): boolean {
 }
 
 /**
+ * Marks the root element of an item a widget repeats (the list): the widgets under it
+ * belong to that item's scope (./list-scope.ts), not the page's.
+ */
+export const ITEM_ATTRIBUTE = 'data-smith-item'
+
+/** The nearest item root at or above `el`, or null on the page itself. */
+export function itemRootOf(el: Element): Element | null {
+  return el.closest(`[${ITEM_ATTRIBUTE}]`)
+}
+
+/**
  * Properties the runtime itself sets on every widget (the name it is registered under,
  * its binding errors, its loading state, its notice): declared by the base class, never bindable.
  */

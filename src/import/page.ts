@@ -11,7 +11,7 @@ import { CONTAINER_TYPES, mappingFor } from './widget-map'
 import { gridArea, pageStylesheet, placementRules, readingOrder } from './layout'
 import { listTemplate } from './list-template'
 import { buttonGroupChildren, menuButtonChildren } from './menu-items'
-import { ITEM_ATTRIBUTE } from '../list-scope'
+import { ITEM_ATTRIBUTE } from '../widget-contract'
 import type { DslWidget } from './source'
 import type { ColumnsReport } from './table-columns'
 

@@ -16,7 +16,7 @@ import { appBuildOptions } from '../../src/build/build-app'
 import { appFeatures, groupNames } from '../../src/build/app-features'
 import { OPTIONAL_GLOBALS } from '../../src/globals'
 import { loadAppFolder } from '../../src/build/app-folder'
-import { FULL_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
+import { FULL_APP, LIST_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -29,6 +29,7 @@ const PARTS: Readonly<Record<string, readonly string[]>> = {
   navigation: ['src/page-navigation.ts', 'src/navigate.ts'],
   geolocation: ['src/geolocation.ts'],
   theme: ['src/theme.ts'],
+  'list items': ['src/list-scope.ts'],
 }
 
 /** A string only each global function group's code holds. */
@@ -98,13 +99,20 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     const { inputs, text } = await built('full', FULL_APP)
     // The theme is resolved at build time: the bundle holds no theme code, the stylesheet the theme.
     for (const [part, modules] of Object.entries(PARTS)) {
-      if (part === 'theme' || part === 'modules') continue
+      if (part === 'theme' || part === 'modules' || part === 'list items') continue
       expect(inputs.filter((m) => modules.includes(m)).sort(), part).toEqual([...modules].sort())
     }
     expect(inputs).not.toContain('src/theme.ts')
     expect(text).toContain('#112233')
     for (const [group, marker] of Object.entries(GLOBAL_MARKERS)) expect(text.includes(marker), group).toBe(true)
     expect(text).toContain('The server took too long to answer')
+  })
+
+  test('an app with a list carries the list item scopes, which its list widget installs', async () => {
+    const { inputs } = await built('list', LIST_APP)
+    expect(inputs).toEqual(expect.arrayContaining(['widgets/list/list.ts', ...PARTS['list items']!]))
+    // Nothing in the app's own code asks for it: the widget brings it.
+    expect(await featuresOf('list-decided', LIST_APP)).toEqual({ installers: [], globals: [], themeValue: false })
   })
 
   test('what the build decides from the app folder', async () => {

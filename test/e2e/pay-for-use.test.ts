@@ -4,7 +4,8 @@
  * an app that uses every optional part, each built by `smithlet build` and run in Chromium
  * under the strict CSP from a plain static server: a page-load query, the theme resolved at
  * build time (its value and its custom properties), geolocation, showAlert, setInterval,
- * download and navigateTo to another page without a reload.
+ * download and navigateTo to another page without a reload; and a list, whose widget
+ * brings the item scopes its items bind in.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -14,7 +15,7 @@ import { buildApp } from '../../src/build/build-app'
 import { STRICT_CSP } from '../../src/build/page-shell'
 import { startStaticServer } from '../support/static-server'
 import type { StaticServer } from '../support/static-server'
-import { FULL_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
+import { FULL_APP, LIST_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
 import { launchBrowser } from './browser'
 import type { E2EBrowser } from './browser'
 import { waitForText } from './demo-page'
@@ -22,6 +23,7 @@ import { waitForText } from './demo-page'
 let tmp: string
 let minimal: StaticServer
 let full: StaticServer
+let list: StaticServer
 let browser: E2EBrowser
 
 async function serve(name: string, files: Readonly<Record<string, string>>): Promise<StaticServer> {
@@ -35,12 +37,14 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'smithlet-pay-for-use-e2e-'))
   minimal = await serve('minimal', MINIMAL_APP)
   full = await serve('full', FULL_APP)
+  list = await serve('list', LIST_APP)
   browser = await launchBrowser()
 })
 afterAll(async () => {
   await browser?.close()
   await minimal?.close()
   await full?.close()
+  await list?.close()
   await rm(tmp, { recursive: true, force: true })
 })
 
@@ -76,6 +80,16 @@ describe('a built app with only the parts it uses', () => {
     await waitForText(page, 'There', 'from home')
     expect(new URL(page.url()).pathname).toBe('/Other')
     expect(documents).toBe(1)
+    expect(browser.cspViolations()).toEqual([])
+  })
+
+  test("a list's items bind their own names, and an item's click runs with that item selected", async () => {
+    const page = await browser.newPage(undefined, 'list')
+    await page.goto(list.url)
+    const rows = page.locator('smith-list smith-text[name="Row"]')
+    await expect.poll(() => rows.allTextContents()).toEqual(['0:a', '1:b'])
+    await rows.nth(1).click()
+    await waitForText(page, 'Picked', 'picked=b')
     expect(browser.cspViolations()).toEqual([])
   })
 })

@@ -65,3 +65,13 @@ export const BUTTON_APP: Readonly<Record<string, string>> = {
 <smith-button name="Save" text="Save" on-click="{{ storeValue('saved', 'yes') }}"></smith-button>
 `,
 }
+
+/** A list whose items bind their own names (currentItem, currentIndex, currentView): the list item scopes, installed by the list widget. */
+export const LIST_APP: Readonly<Record<string, string>> = {
+  'smithlet.config.js': "export default { id: 'list' }\n",
+  'pages/Home/index.html': `<smith-list name="Items" item-height="40" list-data="{{ [{ n: 'a' }, { n: 'b' }] }}" on-item-click="{{ storeValue('picked', Items.selectedItem.n) }}">
+  <template><smith-text name="Row" text="{{ currentIndex + ':' + currentItem.n }}"></smith-text></template>
+</smith-list>
+<smith-text name="Picked" text="picked={{ appsmith.store.picked ?? '' }}"></smith-text>
+`,
+}

@@ -5,7 +5,7 @@
  * update cycle, and it owns nothing but the item elements and their bindings.
  */
 import type { ItemHandle } from '../../src/list-scope'
-import { ITEM_ATTRIBUTE } from '../../src/list-scope'
+import { ITEM_ATTRIBUTE } from '../../src/widget-contract'
 import type { SmithList } from './list'
 
 interface Stamped {

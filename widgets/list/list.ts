@@ -25,9 +25,10 @@
  */
 import { html, nothing } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
+import { withListItems } from '../../src/feature-install'
 import { batch } from '../../src/reactive'
 import type { ItemBinder } from '../../src/list-scope'
-import { ITEM_ATTRIBUTE } from '../../src/list-scope'
+import { ITEM_ATTRIBUTE } from '../../src/widget-contract'
 import { computeWindow, positionForRow, scrollTopAt } from '../row-window'
 import type { WindowParams } from '../row-window'
 import { SmithElement, baseStyles } from '../smith-element'
@@ -47,6 +48,11 @@ import { listStyles } from './list-styles'
  * Events: `onItemClick`, `onPageChange`.
  */
 export class SmithList extends SmithElement {
+  // The runtime binds items through its list-scope part: whatever bundle holds the list holds it.
+  static {
+    withListItems()
+  }
+
   static override properties: PropertyDeclarations = {
     listData: { attribute: 'list-data', type: Array },
     itemHeight: { attribute: 'item-height', type: Number },
