@@ -5,7 +5,7 @@
  * own export, so a bundle holds the code of the parts installed and no other.
  */
 import { features } from './features'
-import { authWords, queryWords } from './friendly-error'
+import { authWords, httpText, queryWords } from './friendly-error'
 import { createGeolocation } from './geolocation'
 import type { GlobalGroup } from './globals'
 import { createJSObjectIsolated } from './js-object'
@@ -18,7 +18,7 @@ import { applyTheme, resolveTheme } from './theme'
 
 /** REST queries (`Q.run()`, `Q.data`), and the plain words for their failures: apps and modules that have any. */
 export function withQueries(): void {
-  features.query = { create: createQuery, dataReferences: queryDataReferences }
+  features.query = { create: createQuery, dataReferences: queryDataReferences, statusText: httpText }
   features.friendly.add(queryWords)
 }
 

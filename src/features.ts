@@ -26,7 +26,12 @@ import type { applyTheme, resolveTheme } from './theme'
 
 /** The optional parts, each set by its installer in ./feature-install.ts. */
 export interface Features {
-  query?: { readonly create: (definition: QueryDefinition, context: QueryContext) => Query; readonly dataReferences: (definition: QueryDefinition) => DataReference[] }
+  query?: {
+    readonly create: (definition: QueryDefinition, context: QueryContext) => Query
+    readonly dataReferences: (definition: QueryDefinition) => DataReference[]
+    /** The plain words a widget shows when a query it reads failed with this HTTP status. */
+    readonly statusText: (status: number) => string
+  }
   jsObject?: typeof createJSObjectIsolated
   module?: { readonly instantiate: typeof instantiateModule; readonly pageLoad: typeof runModulesPageLoad }
   pageLoad?: { readonly actions: typeof pageLoadActions; readonly plan: typeof planPageLoad; readonly run: typeof runPageLoad; readonly unload: typeof runPageUnload }

@@ -10,7 +10,7 @@
  */
 import { evaluatingBinding } from './diagnostics'
 import { BindingError } from './errors'
-import { httpText } from './friendly-error'
+import { feature } from './features'
 import type { AlertType } from './globals'
 import type { MountContext } from './mount'
 import type { Query } from './query'
@@ -76,7 +76,8 @@ export class MountedWidget {
     const loading = queries.some((q) => q.isLoading)
     this.el.loading = loading
     const failed = loading ? undefined : queries.find((q) => q.responseMeta?.isExecutionSuccess === false)
-    this.#queryNotice = failed === undefined ? '' : httpText(failed.responseMeta!.statusCode)
+    // (Only an app with queries gets here, so the words come with the queries part.)
+    this.#queryNotice = failed === undefined ? '' : feature('query', 'queries').statusText(failed.responseMeta!.statusCode)
     this.#showNotice()
   }
 

@@ -89,6 +89,8 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     // Nor the plain words for query and sign-in failures.
     expect(text).not.toContain('The server took too long to answer')
     expect(text).not.toContain('Wrong e-mail or password')
+    // Nor the words a widget shows when a query it reads failed.
+    expect(text).not.toContain('You are not allowed to do this')
     // Nor the run-time compiler.
     expect(inputs).not.toContain('src/runtime-compiler.ts')
     // Nor Lit: the text widget is a light element, and no Lit widget is on the page.
@@ -106,6 +108,7 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(text).toContain('#112233')
     for (const [group, marker] of Object.entries(GLOBAL_MARKERS)) expect(text.includes(marker), group).toBe(true)
     expect(text).toContain('The server took too long to answer')
+    expect(text).toContain('You are not allowed to do this')
   })
 
   test('an app with a list carries the list item scopes, which its list widget installs', async () => {
