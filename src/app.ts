@@ -2,7 +2,6 @@ import { alertFanOut } from './alerts'
 import { appsmithObject } from './appsmith-object'
 import { setDiagnosticSink } from './diagnostics'
 import { withCause } from './inspect'
-import { clockDate } from './clock'
 import type { Resolver } from './compiled-code'
 import { describeError } from './errors'
 import { createErrorMap } from './error-map'
@@ -88,7 +87,10 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   if (geolocation) effects.onStop(() => void (geolocation.clearWatch as () => Promise<void>)())
   const appsmith = appsmithObject(options, definition, { store, theme, geolocation, names: scope.names })
   scope.provide('appsmith', appsmith)
-  for (const [name, value] of Object.entries(injectedGlobals(options))) scope.provide(name, value)
+  // Only hand-written hosts and tests inject these (the entry `smithlet build` generates never does).
+  if (injectsGlobals(options)) {
+    for (const [name, value] of Object.entries(feature('injected', 'injected globals (now, random, fetch, locks)')(options))) scope.provide(name, value)
+  }
   for (const [name, library] of Object.entries(definition.libraries ?? {})) scope.define(name, library)
   const { resolve } = scope
 
@@ -231,16 +233,7 @@ function appChannel(id: string, options: AppOptions): ChannelLike | null {
   return open?.(`smithlet:${id}`) ?? null
 }
 
-/** The names the options replace for code: the injected clock, randomness, fetch and locks. */
-function injectedGlobals(options: AppOptions): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  if (options.now) out.Date = clockDate(options.now)
-  // Code sees the injected randomness as Math.random; the rest of Math is the real one.
-  if (options.random) out.Math = Object.create(Math, { random: { value: options.random } })
-  if (options.fetch) out.fetch = options.fetch
-  if (options.locks !== undefined) {
-    const base = (globalThis as { navigator?: object }).navigator ?? {}
-    out.navigator = Object.create(base, { locks: { value: options.locks ?? undefined } })
-  }
-  return out
+/** True when `options` inject some name code sees (./injected-globals.ts makes them). */
+function injectsGlobals(options: AppOptions): boolean {
+  return options.now !== undefined || options.random !== undefined || options.fetch !== undefined || options.locks !== undefined
 }

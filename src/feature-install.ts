@@ -8,6 +8,7 @@ import { features } from './features'
 import { authWords, httpText, queryWords } from './friendly-error'
 import { createGeolocation } from './geolocation'
 import type { GlobalGroup } from './globals'
+import { injectedGlobals } from './injected-globals'
 import { createJSObjectIsolated } from './js-object'
 import { createItemBinder } from './list-scope'
 import { instantiateModule, runModulesPageLoad } from './module'
@@ -67,4 +68,13 @@ export function withListItems(): void {
 /** Global function groups of ./globals.ts (`withGlobals(download, modals)`). */
 export function withGlobals(...groups: GlobalGroup[]): void {
   for (const group of groups) features.globals.add(group)
+}
+
+/**
+ * The injected clock, randomness, fetch and locks (`createApp`'s `now`, `random`, `fetch`
+ * and `locks` options) as code sees them: `Date`, `Math.random`, `fetch`, `navigator.locks`.
+ * Only a hand-written host or a test passes these, so only the plain entry installs it.
+ */
+export function withInjectedGlobals(): void {
+  features.injected = injectedGlobals
 }

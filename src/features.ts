@@ -1,9 +1,8 @@
 /**
  * The runtime's optional parts: queries, JS objects, modules, page-load ordering,
- * geolocation, the theme, navigation between pages, list item scopes and most global
- * functions. The
- * runtime reaches each through this registry, never by importing it, so that a bundle
- * holds only the parts something installed (as ./precompiled.ts does for the run-time
+ * geolocation, the theme, navigation between pages, list item scopes, most global
+ * functions and the globals a host's options inject. The runtime reaches each through
+ * this registry, never by importing it, so that a bundle holds only the parts something installed (as ./precompiled.ts does for the run-time
  * compiler). The plain `smithlet` entry installs them all (./all-features.ts); the entry
  * `smithlet build` generates installs those the app's code uses (src/build/app-features.ts
  * decides, from the app's names), through ./feature-install.ts.
@@ -18,6 +17,7 @@ import type { GlobalGroup } from './globals'
 import type { createGeolocation } from './geolocation'
 import type { createJSObjectIsolated } from './js-object'
 import type { instantiateModule, runModulesPageLoad } from './module'
+import type { injectedGlobals } from './injected-globals'
 import type { createItemBinder } from './list-scope'
 import type { Navigation } from './page-navigation'
 import type { pageLoadActions, planPageLoad, runPageLoad, runPageUnload } from './page-load'
@@ -40,6 +40,8 @@ export interface Features {
   navigation?: Navigation
   /** Per-item scopes of widgets that repeat a template (./list-scope.ts): installed by the list widget itself. */
   items?: typeof createItemBinder
+  /** The names a host's options replace for code (`now`, `random`, `fetch`, `locks`): hand-written hosts and tests only. */
+  injected?: typeof injectedGlobals
   /** Global function groups (./globals.ts), each making its functions for one app. */
   readonly globals: Set<GlobalGroup>
   /** Plain words for the failures of a part (./friendly-error.ts): each says, or returns undefined. */

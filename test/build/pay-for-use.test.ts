@@ -32,6 +32,9 @@ const PARTS: Readonly<Record<string, readonly string[]>> = {
   'list items': ['src/list-scope.ts'],
 }
 
+/** The globals a host's options inject (`now`, `random`, `fetch`, `locks`): hand-written hosts' and tests', never a built app's. */
+const INJECTED: readonly string[] = ['src/injected-globals.ts', 'src/clock.ts']
+
 /** A string only each global function group's code holds. */
 const GLOBAL_MARKERS: Readonly<Record<string, string>> = {
   showAlert: "'success', 'info', 'warning' or 'error'",
@@ -93,6 +96,8 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(text).not.toContain('You are not allowed to do this')
     // Nor the run-time compiler.
     expect(inputs).not.toContain('src/runtime-compiler.ts')
+    // Nor the globals a host's options inject (a built app's entry passes none).
+    expect(inputs.filter((m) => INJECTED.includes(m))).toEqual([])
     // Nor Lit: the text widget is a light element, and no Lit widget is on the page.
     expect(inputs.filter((m) => m.startsWith('node_modules/lit') || m.startsWith('node_modules/@lit/') || m === 'widgets/smith-element.ts')).toEqual([])
   })
@@ -106,6 +111,8 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     }
     expect(inputs).not.toContain('src/theme.ts')
     expect(text).toContain('#112233')
+    // The entry passes no clock, randomness, fetch or locks, whatever the app's code does.
+    expect(inputs.filter((m) => INJECTED.includes(m))).toEqual([])
     for (const [group, marker] of Object.entries(GLOBAL_MARKERS)) expect(text.includes(marker), group).toBe(true)
     expect(text).toContain('The server took too long to answer')
     expect(text).toContain('You are not allowed to do this')

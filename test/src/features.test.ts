@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../../src/app'
-import { withGlobals, withQueries } from '../../src/feature-install'
+import { withGlobals, withInjectedGlobals, withQueries } from '../../src/feature-install'
 import { download, missingGlobals } from '../../src/globals'
 import { memoryStorage } from '../../src/storage'
 
@@ -47,6 +47,21 @@ describe('a runtime with none of its optional parts installed', () => {
     empty.dispose()
     const app = await createApp({ id: 'features-pl', pageLoad: ['J.f'] }, options)
     await expect(app.runPageLoad()).rejects.toThrow(/^this build has no page-load actions:/)
+    app.dispose()
+  })
+
+  test("the globals a host's options inject (now, random, fetch, locks) say they are not in the build; installed, code sees them", async () => {
+    // The entry `smithlet build` generates passes none of these options, so a built app never meets this.
+    for (const injected of [{ now: () => 0 }, { random: () => 0.5 }, { fetch: globalThis.fetch }, { locks: null }]) {
+      await expect(createApp({ id: 'features-injected' }, { ...options, ...injected })).rejects.toThrow(/^this build has no injected globals \(now, random, fetch, locks\):/)
+    }
+    const plain = await createApp({ id: 'features-not-injected' }, options)
+    expect(['Date', 'Math', 'fetch', 'navigator'].filter((name) => name in plain.scope)).toEqual([])
+    plain.dispose()
+    withInjectedGlobals()
+    const app = await createApp({ id: 'features-injected-installed' }, { ...options, now: () => 86_400_000, random: () => 0.25, locks: null })
+    const scope = app.scope as { Date: DateConstructor; Math: Math; navigator: { locks?: unknown } }
+    expect([scope.Date.now(), new scope.Date().toISOString(), scope.Math.random(), scope.Math.max(1, 2), scope.navigator.locks]).toEqual([86_400_000, '1970-01-02T00:00:00.000Z', 0.25, 2, undefined])
     app.dispose()
   })
 

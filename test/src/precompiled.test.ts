@@ -17,13 +17,15 @@ import { compiledModuleSource } from '../../src/build/compiled-module'
 import { bindingsFromData, bindingsFromHtml } from '../../src/build/extract-bindings'
 import { jsObjectModule } from '../../src/build/js-object-module'
 import { memoryStorage } from '../../src/storage'
-import { withJSObjects, withPageLoad, withQueries } from '../../src/feature-install'
+import { withInjectedGlobals, withJSObjects, withPageLoad, withQueries } from '../../src/feature-install'
 import { templateCode, triggerFunction } from '../../src/precompiled'
 import '../../widgets/define'
 
 withQueries()
 withJSObjects()
 withPageLoad()
+// The test injects fetch and locks, as a hand-written host may.
+withInjectedGlobals()
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const SEED_MODULE = join(ROOT, 'src/precompiled.ts')
