@@ -144,7 +144,9 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     // The technical form goes to the console and app.errors; the widget shows plain words.
     trigger: (code: string, label: string, itemResolve?: Resolver): Promise<string | null> => {
       const action = triggerAction(label, code)
-      return withCause(label, () => (itemResolve ? runWith(code, itemResolve) : run(code))).then(
+      const start = (): Promise<unknown> => (itemResolve ? runWith(code, itemResolve) : run(code))
+      // The cause is for the devtools' query log (src/inspect.ts): development builds only.
+      return (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__ ? withCause(label, start) : start()).then(
         () => (failures.succeeded(action.key), null),
         (error: unknown) => failures.failed(action, error),
       )

@@ -147,7 +147,8 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
           configurable: true,
         })
       }
-      if (context.inspector?.binding) {
+      // The devtools' inspector: development builds only (a production entry passes none).
+      if ((typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) && context.inspector?.binding) {
         context.inspector.binding({ key: binding.key, widget: widget.name, property, template: attrValue, element: el, location: sourceLocation(el, attrName), evaluate: () => binding.evaluate() })
       }
     }
@@ -243,7 +244,7 @@ export function mountWidgets(root: Element, context: MountContext): MountedWidge
     root.removeEventListener(TRIGGER_EVENT, onTrigger, { capture: true })
     root.removeEventListener(VISIBILITY_EVENT, onVisibility, { capture: true })
     for (const stop of stops) stop()
-    const inspector = context.inspector
+    const inspector = typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__ ? context.inspector : undefined
     for (const binding of bindings) {
       if (binding.failed) context.setError(binding.key, null)
       if (inspector?.binding) inspector.bindingRemoved?.(binding.key)

@@ -118,7 +118,9 @@ export async function runPageLoad(
         let error: unknown
         let failed = false
         try {
-          await withCause(`page load, level ${index}: ${id}`, () => byId.get(id)!.run())
+          const run = (): Promise<unknown> => byId.get(id)!.run()
+          // The cause is for the devtools' query log (./inspect.ts): development builds only.
+          await (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__ ? withCause(`page load, level ${index}: ${id}`, run) : run())
         } catch (cause) {
           failed = true
           error = cause

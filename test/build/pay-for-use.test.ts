@@ -98,6 +98,9 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(inputs).not.toContain('src/runtime-compiler.ts')
     // Nor the globals a host's options inject (a built app's entry passes none).
     expect(inputs.filter((m) => INJECTED.includes(m))).toEqual([])
+    // Nor the devtools' reports (bindings, their source locations, who started an action): a production entry passes no inspector.
+    expect(inputs).not.toContain('src/inspect.ts')
+    expect(text).not.toContain('data-smith-loc')
     // Nor Lit: the text widget is a light element, and no Lit widget is on the page.
     expect(inputs.filter((m) => m.startsWith('node_modules/lit') || m.startsWith('node_modules/@lit/') || m === 'widgets/smith-element.ts')).toEqual([])
   })
@@ -113,6 +116,8 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(text).toContain('#112233')
     // The entry passes no clock, randomness, fetch or locks, whatever the app's code does.
     expect(inputs.filter((m) => INJECTED.includes(m))).toEqual([])
+    // Nor an inspector: triggers and page-load actions keep no cause for the devtools' query log.
+    expect(inputs).not.toContain('src/inspect.ts')
     for (const [group, marker] of Object.entries(GLOBAL_MARKERS)) expect(text.includes(marker), group).toBe(true)
     expect(text).toContain('The server took too long to answer')
     expect(text).toContain('You are not allowed to do this')

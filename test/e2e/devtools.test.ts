@@ -107,6 +107,11 @@ describe('devtools in Chromium', () => {
     expect(code(production)).not.toContain('smith-devtools')
     expect(code(production)).not.toContain('README.md#')
     expect(code(production)).not.toContain('data-smith-loc=')
+    // Nor the runtime's reports to an inspector: binding locations, the cause of a query run.
+    expect(code(production)).not.toContain('data-smith-loc')
+    const bundled = (result: typeof production) => Object.values(result.metafile!.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f))
+    expect(bundled(production).filter((f) => f.endsWith('src/inspect.ts'))).toEqual([])
+    expect(bundled(development).filter((f) => f.endsWith('src/inspect.ts'))).toHaveLength(1)
     // The same folder built for development has all three, so the checks above can fail.
     expect(inputs(development).some((f) => f.includes('devtools/panel'))).toBe(true)
     expect(code(development)).toContain('smith-devtools')
