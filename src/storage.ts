@@ -1,5 +1,6 @@
 import { promisifyRequest, type UseStore } from 'idb-keyval'
-import { readAll, readMany, writeOps } from './store-disk'
+import { readAll, readMany } from './store-disk'
+import { writeOps } from './store-write-path'
 
 /** One change to the persisted store, applied in order. */
 export type StoreOp =

@@ -1,16 +1,18 @@
 /**
  * `appsmith.store`: the wiring of its parts — the memory bindings read (store-keys.ts),
- * the write queue (store-batch.ts), the persistence it commits to (storage.ts), the other
+ * the write queue (store-batch.ts, through store-write-path.ts, which a built app that never
+ * writes the store goes without), the persistence it commits to (storage.ts), the other
  * tabs (store-tabs.ts) and hydration (store-hydrate.ts). This file owns what they share:
  * whether persistence is still on, and the warnings.
  */
 import { describeError } from './errors'
 import type { StorageBackend, StoreOp } from './storage'
-import { createWriteQueue, type StoreWritten } from './store-batch'
+import type { StoreWritten } from './store-batch'
 import { HYDRATE_TIMEOUT_MS, hydrateStore } from './store-hydrate'
 import { createStoreKeys } from './store-keys'
 import { changeMessage, listenForChanges, reloadKeys, type ChannelLike } from './store-tabs'
-import { assertKey, cloneForStore } from './store-value'
+import { assertKey } from './store-value'
+import { cloneForStore, createWriteQueue } from './store-write-path'
 
 export type { ChannelLike } from './store-tabs'
 export type { StoreWritten } from './store-batch'

@@ -56,25 +56,44 @@ const mentions = (texts: readonly string[], name: string): boolean => {
 const WHOLE_APPSMITH = /(?<![\w$])appsmith(?![\w$]|\s*\??\.\s*[\w$])/
 
 /**
- * The parts `folder` uses. `moduleDir` is the folder of the modules' code (modules/auth),
- * whose JS objects run in the app's scope and may call its globals.
+ * The texts of `folder`'s code: `own` (pages, JS objects, queries, module inputs) and `all`
+ * (those and the modules' own code, from `moduleDir`).
  */
-export function appFeatures(folder: AppFolder, moduleDir: string): AppFeatures {
+function appTexts(folder: AppFolder, moduleDir: string): { own: string[]; all: string[] } {
   const own: string[] = []
   const js = (files: readonly { file: string }[]): void => {
     for (const f of files) own.push(readFileSync(f.file, 'utf8'))
   }
-  const queries = [...folder.queries, ...folder.pages.flatMap((p) => p.queries)]
   js(folder.jsObjects)
   for (const page of folder.pages) {
     own.push(page.html)
     js(page.jsObjects)
   }
-  for (const q of queries) own.push(JSON.stringify(q.definition))
+  for (const q of [...folder.queries, ...folder.pages.flatMap((p) => p.queries)]) own.push(JSON.stringify(q.definition))
   const modules = Object.values(folder.config.modules ?? {})
   if (modules.length > 0) own.push(JSON.stringify(folder.config.modules))
   const moduleFiles = new Set(modules.flatMap((m) => MODULE_SOURCES[m.use] ?? []))
-  const all = [...own, ...[...moduleFiles].map((file) => readFileSync(moduleSource(moduleDir, file), 'utf8'))]
+  return { own, all: [...own, ...[...moduleFiles].map((file) => readFileSync(moduleSource(moduleDir, file), 'utf8'))] }
+}
+
+/**
+ * Whether some code of `folder` (or of its modules) may write the store: it names
+ * storeValue, removeValue or clearStore, the only ways to. An app that does not gets the
+ * store without its write path (src/store-write-path.ts).
+ */
+export function writesStore(folder: AppFolder, moduleDir: string): boolean {
+  const { all } = appTexts(folder, moduleDir)
+  return ['storeValue', 'removeValue', 'clearStore'].some((name) => mentions(all, name))
+}
+
+/**
+ * The parts `folder` uses. `moduleDir` is the folder of the modules' code (modules/auth),
+ * whose JS objects run in the app's scope and may call its globals.
+ */
+export function appFeatures(folder: AppFolder, moduleDir: string): AppFeatures {
+  const { own, all } = appTexts(folder, moduleDir)
+  const queries = [...folder.queries, ...folder.pages.flatMap((p) => p.queries)]
+  const modules = Object.values(folder.config.modules ?? {})
 
   const installers: string[] = []
   if (queries.length > 0) installers.push('withQueries')

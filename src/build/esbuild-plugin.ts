@@ -43,6 +43,7 @@ import { bindingsFromData, bindingsFromHtml, bindingsFromSource } from './extrac
 import type { FoundBindings } from './extract-bindings'
 import { JS_OBJECT_SUFFIX, jsObjectModuleFromFile } from './js-object-module'
 import { appIcons } from './app-icons'
+import { writesStore } from './app-features'
 import { ICON_PATHS } from '../../widgets/icon-paths'
 
 /** Options of {@link smithletPlugin}. Paths are relative to `cwd`. */
@@ -89,6 +90,9 @@ const RUNTIME = {
   // The optional parts of the runtime, installed per app (src/features.ts).
   features: { install: resolve(HERE, `../feature-install${EXT}`), globals: resolve(HERE, `../globals${EXT}`) },
 }
+/** src/store-write-path: an app folder's build whose code never writes the store gets src/store-write-none instead. */
+const STORE_WRITE_PATH = resolve(HERE, `../store-write-path${EXT}`)
+const STORE_WRITE_NONE = resolve(HERE, `../store-write-none${EXT}`)
 /** widgets/icon-paths, the icon table: an app folder's build gives it only the app's icons (./app-icons.ts). */
 const ICON_TABLE = resolve(HERE, `../../widgets/icon-paths${EXT}`)
 /** widgets/index, whose classes the entry imports one by one. */
@@ -177,6 +181,24 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
           if (icons === 'all') return undefined
           const kept = Object.fromEntries(Object.entries(ICON_PATHS).filter(([name]) => icons.has(name)))
           return { contents: `export const ICON_PATHS = ${JSON.stringify(kept)};\n`, loader: 'js', watchFiles: [...app.watchFiles], watchDirs: [...app.watchDirs] }
+        })
+      }
+
+      // The store's write path, for an app whose code writes the store; one that only reads
+      // it goes without (not in a development build, whose devtools run text the build never saw).
+      if (appDir !== undefined && options.dev !== true) {
+        const writePath = realpathSync(STORE_WRITE_PATH)
+        build.onLoad({ filter: /[\\/]store-write-path\.[jt]s$/ }, async (args) => {
+          if (args.path !== STORE_WRITE_PATH && args.path !== writePath) return undefined
+          let app: AppFolder
+          try {
+            app = await loadFolder()
+          } catch (error) {
+            return folderError(error)
+          }
+          if (writesStore(app, dirname(RUNTIME.auth))) return undefined
+          const contents = `export { cloneForStore, createWriteQueue, writeOps } from ${JSON.stringify(STORE_WRITE_NONE)};\n`
+          return { contents, loader: 'js', watchFiles: [...app.watchFiles], watchDirs: [...app.watchDirs] }
         })
       }
 

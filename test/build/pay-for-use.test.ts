@@ -2,8 +2,8 @@
  * A built app ships only the parts of the runtime its code uses (src/features.ts): built
  * as `smithlet build` builds it, with esbuild's metafile, a one-page app whose one text
  * reads the store holds no queries, JS objects, page-load ordering, navigation,
- * geolocation, theme code, Lit (its text is a light element) nor the global functions it
- * never calls; an app that uses each holds each. (That they work in the built app is test/e2e/pay-for-use.test.ts.)
+ * geolocation, theme code, store writes (it only reads), Lit (its text is a light element)
+ * nor the global functions it never calls; an app that uses each holds each. (That they work in the built app is test/e2e/pay-for-use.test.ts.)
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,7 +13,7 @@ import { build } from 'esbuild'
 import type { Metafile, OutputFile } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { appBuildOptions } from '../../src/build/build-app'
-import { appFeatures, groupNames } from '../../src/build/app-features'
+import { appFeatures, groupNames, writesStore } from '../../src/build/app-features'
 import { OPTIONAL_GLOBALS } from '../../src/globals'
 import { loadAppFolder } from '../../src/build/app-folder'
 import { FULL_APP, LIST_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
@@ -29,6 +29,8 @@ const PARTS: Readonly<Record<string, readonly string[]>> = {
   navigation: ['src/page-navigation.ts', 'src/navigate.ts'],
   geolocation: ['src/geolocation.ts'],
   theme: ['src/theme.ts'],
+  // The write path (src/store-write-path.ts); an app that never writes has src/store-write-none.ts.
+  'store writes': ['src/store-batch.ts'],
   'list items': ['src/list-scope.ts'],
 }
 
@@ -101,6 +103,9 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     // Nor the devtools' reports (bindings, their source locations, who started an action): a production entry passes no inspector.
     expect(inputs).not.toContain('src/inspect.ts')
     expect(text).not.toContain('data-smith-loc')
+    // Nor the store's write path: it only reads the store (hydration and other tabs' changes are there).
+    expect(inputs).toEqual(expect.arrayContaining(['src/store-write-none.ts', 'src/store-hydrate.ts', 'src/store-tabs.ts']))
+    expect(text).not.toContain('cannot be structured-cloned')
     // Nor Lit: the text widget is a light element, and no Lit widget is on the page.
     expect(inputs.filter((m) => m.startsWith('node_modules/lit') || m.startsWith('node_modules/@lit/') || m === 'widgets/smith-element.ts')).toEqual([])
   })
@@ -121,6 +126,8 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     for (const [group, marker] of Object.entries(GLOBAL_MARKERS)) expect(text.includes(marker), group).toBe(true)
     expect(text).toContain('The server took too long to answer')
     expect(text).toContain('You are not allowed to do this')
+    expect(inputs).not.toContain('src/store-write-none.ts')
+    expect(text).toContain('cannot be structured-cloned')
   })
 
   test('an app with a list carries the list item scopes, which its list widget installs', async () => {
@@ -137,6 +144,20 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(full.installers).toEqual(['withQueries', 'withJSObjects', 'withPageLoad', 'withGeolocation', 'withNavigation'])
     expect(full.globals).toEqual(Object.keys(GLOBAL_MARKERS))
     expect(full.themeValue).toBe(true)
+  })
+
+  test('what the build decides about writing the store: only code that names a write gets the write path', async () => {
+    expect(writesStore(await loadAppFolder(join(tmp, 'minimal')), join(ROOT, 'modules/auth'))).toBe(false)
+    expect(writesStore(await loadAppFolder(join(tmp, 'full')), join(ROOT, 'modules/auth'))).toBe(true)
+    const folder = async (name: string, html: string, files: Record<string, string> = {}) =>
+      loadAppFolder(await appFolder(join(tmp, name), { 'smithlet.config.js': `export default { id: '${name}' }\n`, 'pages/Home/index.html': html, ...files }))
+    expect(writesStore(await folder('remove', '<smith-button name="B" on-click="{{ removeValue(\'k\') }}"></smith-button>\n'), join(ROOT, 'modules/auth'))).toBe(true)
+    expect(writesStore(await folder('clear', '<smith-text name="T" text="x"></smith-text>\n', { 'js/Util.js': 'export default { reset: () => clearStore() }\n' }), join(ROOT, 'modules/auth'))).toBe(true)
+    // Auth_Module keeps its tokens in the store: its own code writes.
+    const auth = await folder('auth-writes', '<smith-text name="T" text="{{ Auth_Module.secondsLeft }}"></smith-text>\n', {
+      'smithlet.config.js': "export default { id: 'auth-writes', modules: { Auth_Module: { use: 'auth', inputs: { loginUrl: '/login', refreshUrl: '/token' } } } }\n",
+    })
+    expect(writesStore(auth, join(ROOT, 'modules/auth'))).toBe(true)
   })
 
   test("the runtime's list of optional globals is the groups' names", () => {
