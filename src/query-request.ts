@@ -8,6 +8,7 @@ import type { Resolver } from './compiled-code'
 import { BindingError, QueryError } from './errors'
 import type { BodyType, QueryDefinition } from './query'
 import { compileTemplate, type CompiledTemplate } from './template-compile'
+import { templateParts } from './template-parts'
 import { joinScalarText, joinText, smartJsonBody, stringifyForText, type TemplatePart } from './template-join'
 import { assertJson } from './smart-json'
 
@@ -163,7 +164,7 @@ function buildBody(r: CompiledRequest, context: RequestContext, self: unknown, h
 }
 
 function parts(r: CompiledRequest, context: RequestContext, field: string, template: CompiledTemplate, self: unknown): TemplatePart[] {
-  const result = template.evaluateParts(context.resolve, self)
+  const result = templateParts(template, context.resolve, self)
   if (result instanceof BindingError) throw invalidRequest(r.name, `the ${field} binding failed: ${result.message}`, result)
   return result
 }

@@ -2,6 +2,7 @@ import { diagnose, inDataBinding } from './diagnostics'
 import { causeNow, type Inspector, type QueryRunOutcome } from './inspect'
 import { buildRequest, compileRequest, invalidRequest } from './query-request'
 import { compileTemplate } from './template-compile'
+import { templateDataReferences } from './template-parts'
 import type { DataReference, Resolver } from './compiled-code'
 import { QueryError } from './errors'
 import { batch, globalTimers, signal, type Timers } from './reactive'
@@ -84,7 +85,7 @@ export function queryDataReferences(definition: QueryDefinition): DataReference[
   const { url, headers, params, body } = definition
   const fields = [url, ...Object.values(headers ?? {}), ...Object.values(params ?? {}),
     ...(typeof body === 'string' ? [body] : Object.values(body ?? {}))]
-  return fields.flatMap((field) => compileTemplate(field).dataReferences)
+  return fields.flatMap((field) => templateDataReferences(compileTemplate(field)))
 }
 
 /** Creates a query entity. Fields are compiled once and evaluated at each run. */

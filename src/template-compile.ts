@@ -7,10 +7,10 @@
  */
 import { diagnose } from './diagnostics'
 import { isBrokenTemplate } from './compiled-code'
-import type { CompiledFn, DataReference, Resolver, TemplateCode } from './compiled-code'
+import type { CompiledFn, Resolver, TemplateCode } from './compiled-code'
 import { BindingError, isThenable, stacklessBindingError } from './errors'
-import { dataReferencesOf, templateCode } from './precompiled'
-import { stringifyForText, type TemplatePart } from './template-join'
+import { templateCode } from './precompiled'
+import { stringifyForText } from './template-join'
 
 /** A template parsed and compiled once, evaluated many times. */
 export interface CompiledTemplate {
@@ -23,8 +23,8 @@ export interface CompiledTemplate {
    * declare), deduplicated: found once per template, not once per widget that uses it.
    */
   readonly names: readonly string[]
-  /** The `X.data` / `X.fn.data` paths its expressions read (page-load ordering). */
-  readonly dataReferences: readonly DataReference[]
+  /** Its compiled code: what ./template-parts.ts evaluates segment by segment (queries). */
+  readonly code: TemplateCode
   /** True when the template holds at least one binding. */
   readonly dynamic: boolean
   /**
@@ -32,11 +32,6 @@ export interface CompiledTemplate {
    * {@link BindingError}. A single binding keeps its type; mixed text is a string.
    */
   evaluate(resolve: Resolver, thisArg?: unknown): unknown
-  /**
-   * Evaluates each segment on its own, for fields that join values by their own rules
-   * (a URL refuses objects; a JSON body substitutes by position). Never throws.
-   */
-  evaluateParts(resolve: Resolver, thisArg?: unknown): TemplatePart[] | BindingError
 }
 
 // Bounded like the compiler's own caches: templates passed to `app.evaluate` may be
@@ -59,66 +54,39 @@ export function compileTemplate(text: string): CompiledTemplate {
   return compiled
 }
 
-const NO_REFERENCES: readonly DataReference[] = []
-
 /** The evaluator of a template's compiled code: joins its segments by Appsmith's rules. */
 function evaluator(text: string, code: TemplateCode): CompiledTemplate {
   const { codes, names } = code
-  let references = isBrokenTemplate(code) ? undefined : code.dataReferences
-  // Page load asks for a query's; found from the codes only then (the build emits them).
-  const dataReferences = (): readonly DataReference[] => (references ??= codes.length === 0 ? NO_REFERENCES : dataReferencesOf(codes.join(';\n')))
   if (isBrokenTemplate(code)) {
     const error = new BindingError(code.error, code.expression, undefined, undefined, code.cause === undefined ? undefined : { cause: code.cause })
-    return { text, codes, names, get dataReferences() { return dataReferences() }, dynamic: true, evaluate: () => error, evaluateParts: () => error }
+    return { text, codes, names, code, dynamic: true, evaluate: () => error }
   }
   const parts = code.segments
-  const evaluateParts = (resolve: Resolver, thisArg?: unknown): TemplatePart[] | BindingError => {
-    const out: TemplatePart[] = []
-    let index = 0
-    for (const part of parts) {
-      if (typeof part === 'string') {
-        out.push({ expr: false, value: part })
-        continue
-      }
-      const code = codes[index++]!
-      try {
-        out.push({ expr: true, value: checkValue(part.call(thisArg, resolve), code) })
-      } catch (cause) {
-        return toBindingError(cause, code)
-      }
-    }
-    return out
-  }
-  if (codes.length === 0) return { text, codes, names, get dataReferences() { return NO_REFERENCES }, dynamic: false, evaluate: () => text, evaluateParts }
+  if (codes.length === 0) return { text, codes, names, code, dynamic: false, evaluate: () => text }
   if (code.single) {
+    const compiled = code
     const fn = parts.find((p) => typeof p === 'function') as CompiledFn
-    const code = codes[0]!
+    const source = codes[0]!
     return {
       text,
       codes,
       names,
-      get dataReferences() {
-        return dataReferences()
-      },
+      code: compiled,
       dynamic: true,
       evaluate(resolve, thisArg) {
         try {
-          return checkValue(fn.call(thisArg, resolve), code)
+          return checkValue(fn.call(thisArg, resolve), source)
         } catch (cause) {
-          return toBindingError(cause, code)
+          return toBindingError(cause, source)
         }
       },
-      evaluateParts,
     }
   }
   return {
-    evaluateParts,
     text,
     codes,
     names,
-    get dataReferences() {
-      return dataReferences()
-    },
+    code,
     dynamic: true,
     evaluate(resolve, thisArg) {
       let out = ''
@@ -140,7 +108,8 @@ function evaluator(text: string, code: TemplateCode): CompiledTemplate {
   }
 }
 
-function checkValue(value: unknown, code: string): unknown {
+/** A binding's value, refused when it is a Promise (a trigger bound as data). */
+export function checkValue(value: unknown, code: string): unknown {
   if (isThenable(value)) {
     // A data binding is synchronous; a Promise here means a trigger was bound as data
     // (`{{ Api.run() }}`). Swallow its outcome and say what to write instead.
@@ -154,7 +123,8 @@ function checkValue(value: unknown, code: string): unknown {
   return value
 }
 
-function toBindingError(cause: unknown, code: string): BindingError {
+/** What a binding threw, as the BindingError value evaluation yields. */
+export function toBindingError(cause: unknown, code: string): BindingError {
   if (cause instanceof BindingError) return cause
   const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : `Uncaught ${String(cause)}`
   return stacklessBindingError(message, code, undefined, undefined, cause)
