@@ -4,7 +4,7 @@
  * run time may name any part) bring, so a hand-written host has the whole runtime.
  * Listed in package.json's `sideEffects`: the installation is the point of importing it.
  */
-import { withGeolocation, withGlobals, withInjectedGlobals, withJSObjects, withListItems, withModules, withNavigation, withPageLoad, withQueries, withTheme } from './feature-install'
+import { withGeolocation, withGlobals, withInjectedGlobals, withJSObjects, withListItems, withModules, withNavigation, withPageLoad, withQueries, withTheme, withUrl } from './feature-install'
 import { GLOBAL_GROUPS } from './globals'
 
 withQueries()
@@ -12,6 +12,7 @@ withJSObjects()
 withModules()
 withPageLoad()
 withGeolocation()
+withUrl()
 withTheme()
 withNavigation()
 withListItems()

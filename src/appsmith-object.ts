@@ -1,10 +1,10 @@
 /**
  * The `appsmith` object code and bindings see: the store's view, the reactive URL, the
- * user (Auth_Module's when signed in), the theme, geolocation and the mode.
+ * user (Auth_Module's when signed in), the theme, geolocation and the mode. The URL,
+ * the theme and geolocation are optional parts (./features.ts).
  */
 import type { AppDefinition, AppOptions } from './app'
-import { notInBuild } from './features'
-import { computed } from './reactive'
+import { features, notInBuild } from './features'
 import type { Store } from './store'
 
 /** `appsmith` as code sees it: the store, the URL (reactive), the user, the theme, geolocation. */
@@ -14,15 +14,13 @@ export function appsmithObject(
   /** `theme` and `geolocation` are undefined when the bundle left them out (./features.ts): reading one says so. */
   parts: { store: Store; theme: unknown; geolocation: unknown; names: Readonly<Record<string, unknown>> },
 ): Readonly<Record<string, unknown>> {
-  const readUrl = typeof options.url === 'function'
-    ? options.url
-    : () => (options.url as string | undefined) ?? (typeof location === 'undefined' ? 'http://localhost/' : location.href)
-  const url = computed(() => urlInfo(readUrl()))
+  // Only apps whose code may read it have the part (./app-url.ts).
+  const url = features.url?.(options.url)
   const configuredUser = Object.freeze({ ...definition.user })
   return Object.freeze({
     store: parts.store.view,
     get URL() {
-      return url.value
+      return (url ?? missing('appsmith.URL')).value
     },
     mode: options.mode ?? 'PUBLISHED',
     // Auth_Module's user when it has one (Appsmith's own user is the signed-in person).
@@ -41,19 +39,4 @@ export function appsmithObject(
 
 function missing(part: string): never {
   throw notInBuild(part)
-}
-
-/** `appsmith.URL` for an address. */
-function urlInfo(href: string): Readonly<Record<string, unknown>> {
-  const url = new URL(href)
-  return Object.freeze({
-    fullPath: url.href,
-    host: url.host,
-    hostname: url.hostname,
-    port: url.port,
-    protocol: url.protocol,
-    pathname: url.pathname,
-    hash: url.hash,
-    queryParams: Object.freeze(Object.fromEntries(url.searchParams)),
-  })
 }

@@ -4,6 +4,7 @@
  * ./all-features.ts calls them all for the plain `smithlet` entry. Each installer is its
  * own export, so a bundle holds the code of the parts installed and no other.
  */
+import { appUrl } from './app-url'
 import { features } from './features'
 import { authWords, httpText, queryWords } from './friendly-error'
 import { createGeolocation } from './geolocation'
@@ -46,14 +47,20 @@ export function withGeolocation(): void {
   features.geolocation = createGeolocation
 }
 
+/** `appsmith.URL`: the page's address, parsed, following a multi-page app's history. */
+export function withUrl(): void {
+  features.url = appUrl
+}
+
 /** `appsmith.theme` over the default theme, set on each page's root as CSS custom properties. */
 export function withTheme(): void {
   features.theme = { resolve: resolveTheme, apply: applyTheme }
 }
 
-/** Moving between pages without a reload: `navigateTo`, back and forward, links. */
+/** Moving between pages without a reload: `navigateTo`, back and forward, links; and `appsmith.URL`, which follows them. */
 export function withNavigation(): void {
   features.navigation = pageNavigation
+  features.url = appUrl
 }
 
 /**

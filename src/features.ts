@@ -1,8 +1,9 @@
 /**
  * The runtime's optional parts: queries, JS objects, modules, page-load ordering,
- * geolocation, the theme, navigation between pages, list item scopes, most global
- * functions and the globals a host's options inject. The runtime reaches each through
- * this registry, never by importing it, so that a bundle holds only the parts something installed (as ./precompiled.ts does for the run-time
+ * geolocation, `appsmith.URL`, the theme, navigation between pages, list item scopes,
+ * most global functions and the globals a host's options inject. The runtime reaches
+ * each through this registry, never by importing it, so that a bundle holds only the
+ * parts something installed (as ./precompiled.ts does for the run-time
  * compiler). The plain `smithlet` entry installs them all (./all-features.ts); the entry
  * `smithlet build` generates installs those the app's code uses (src/build/app-features.ts
  * decides, from the app's names), through ./feature-install.ts.
@@ -18,6 +19,7 @@ import type { createGeolocation } from './geolocation'
 import type { createJSObjectIsolated } from './js-object'
 import type { instantiateModule, runModulesPageLoad } from './module'
 import type { injectedGlobals } from './injected-globals'
+import type { appUrl } from './app-url'
 import type { createItemBinder } from './list-scope'
 import type { Navigation } from './page-navigation'
 import type { pageLoadActions, planPageLoad, runPageLoad, runPageUnload } from './page-load'
@@ -36,6 +38,8 @@ export interface Features {
   module?: { readonly instantiate: typeof instantiateModule; readonly pageLoad: typeof runModulesPageLoad }
   pageLoad?: { readonly actions: typeof pageLoadActions; readonly plan: typeof planPageLoad; readonly run: typeof runPageLoad; readonly unload: typeof runPageUnload }
   geolocation?: typeof createGeolocation
+  /** `appsmith.URL` (./app-url.ts). */
+  url?: typeof appUrl
   theme?: { readonly resolve: typeof resolveTheme; readonly apply: typeof applyTheme }
   navigation?: Navigation
   /** Per-item scopes of widgets that repeat a template (./list-scope.ts): installed by the list widget itself. */

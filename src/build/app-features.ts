@@ -103,7 +103,10 @@ export function appFeatures(folder: AppFolder, moduleDir: string): AppFeatures {
   const whole = own.some((text) => WHOLE_APPSMITH.test(text))
   if (whole || mentions(own, 'geolocation')) installers.push('withGeolocation')
   // A page name given to navigateTo is the router's; a module's navigateTo goes to URLs (the browser's).
-  if (folder.pages.length > 1 || mentions(own, 'navigateTo')) installers.push('withNavigation')
+  const navigation = folder.pages.length > 1 || mentions(own, 'navigateTo')
+  // The modules' code too: an OpenID Connect callback reads appsmith.URL. (Navigation brings it anyway.)
+  if (!navigation && (whole || mentions(all, 'URL'))) installers.push('withUrl')
+  if (navigation) installers.push('withNavigation')
   const globals = groupNames().filter(([, names]) => names.some((name) => mentions(all, name))).map(([group]) => group)
   return { installers, globals, themeValue: whole || mentions(own, 'theme') }
 }

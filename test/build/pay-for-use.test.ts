@@ -28,6 +28,7 @@ const PARTS: Readonly<Record<string, readonly string[]>> = {
   'page load': ['src/page-load.ts'],
   navigation: ['src/page-navigation.ts', 'src/navigate.ts'],
   geolocation: ['src/geolocation.ts'],
+  'appsmith.URL': ['src/app-url.ts'],
   theme: ['src/theme.ts'],
   // The write path (src/store-write-path.ts); an app that never writes has src/store-write-none.ts.
   'store writes': ['src/store-batch.ts'],
@@ -141,6 +142,7 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     const minimal = appFeatures(await loadAppFolder(join(tmp, 'minimal')), join(ROOT, 'modules/auth'))
     expect(minimal).toEqual({ installers: [], globals: [], themeValue: false })
     const full = appFeatures(await loadAppFolder(join(tmp, 'full')), join(ROOT, 'modules/auth'))
+    // (Navigation brings appsmith.URL.)
     expect(full.installers).toEqual(['withQueries', 'withJSObjects', 'withPageLoad', 'withGeolocation', 'withNavigation'])
     expect(full.globals).toEqual(Object.keys(GLOBAL_MARKERS))
     expect(full.themeValue).toBe(true)
@@ -169,17 +171,28 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
       'smithlet.config.js': "export default { id: 'auth', modules: { Auth_Module: { use: 'auth', inputs: { loginUrl: '/login', refreshUrl: '/token' } } } }\n",
       'pages/Home/index.html': '<smith-text name="T" text="{{ Auth_Module.secondsLeft }}"></smith-text>\n',
     })
-    expect(used.installers).toEqual(['withModules'])
+    // (Its code names the URL: an OpenID Connect callback reads appsmith.URL.)
+    expect(used.installers).toEqual(['withModules', 'withUrl'])
     // Main.js keeps the token fresh with setInterval.
     expect(used.globals).toEqual(['intervals'])
   })
 
-  test('code that may read any part of appsmith (appsmith[key], a copy of it) gets the theme and geolocation', async () => {
+  test('a page that reads appsmith.URL gets it; a multi-page app gets it with navigation', async () => {
+    const single = await featuresOf('url', {
+      'smithlet.config.js': "export default { id: 'url' }\n",
+      'pages/Home/index.html': '<smith-text name="Q" text="{{ appsmith.URL.queryParams.q }}"></smith-text>\n',
+    })
+    expect(single.installers).toEqual(['withUrl'])
+    const { inputs } = await built('url', {})
+    expect(inputs).toContain('src/app-url.ts')
+  })
+
+  test('code that may read any part of appsmith (appsmith[key], a copy of it) gets the theme, geolocation and the URL', async () => {
     const used = await featuresOf('whole', {
       'smithlet.config.js': "export default { id: 'whole' }\n",
       'pages/Home/index.html': '<smith-text name="T" text="{{ Object.keys(appsmith).join() }}"></smith-text>\n',
     })
-    expect(used.installers).toEqual(['withGeolocation'])
+    expect(used.installers).toEqual(['withGeolocation', 'withUrl'])
     expect(used.themeValue).toBe(true)
   })
 })

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../../src/app'
-import { withGlobals, withInjectedGlobals, withQueries } from '../../src/feature-install'
+import { withGlobals, withInjectedGlobals, withQueries, withUrl } from '../../src/feature-install'
 import { download, missingGlobals } from '../../src/globals'
 import { memoryStorage } from '../../src/storage'
 
@@ -25,11 +25,12 @@ describe('a runtime with none of its optional parts installed', () => {
     app.dispose()
   })
 
-  test('appsmith.theme and appsmith.geolocation say they are not in the build; a theme given resolved is read as is', async () => {
+  test('appsmith.theme, appsmith.geolocation and appsmith.URL say they are not in the build; a theme given resolved is read as is', async () => {
     const app = await createApp({ id: 'features-appsmith' }, options)
     const appsmith = app.scope.appsmith as Record<string, unknown>
     expect(() => appsmith.theme).toThrow(/^this build has no appsmith\.theme:/)
     expect(() => appsmith.geolocation).toThrow(/^this build has no appsmith\.geolocation:/)
+    expect(() => appsmith.URL).toThrow(/^this build has no appsmith\.URL:/)
     expect(appsmith.mode).toBe('PUBLISHED')
     app.dispose()
     const themed = await createApp({ id: 'features-theme', theme: { colors: { primaryColor: '#123456' } } }, options)
@@ -68,8 +69,11 @@ describe('a runtime with none of its optional parts installed', () => {
   test('an installed part is there', async () => {
     withQueries()
     withGlobals(download)
-    const app = await createApp({ id: 'features-some', queries: [{ name: 'q', url: 'http://127.0.0.1:9/x' }] }, options)
+    withUrl()
+    const app = await createApp({ id: 'features-some', queries: [{ name: 'q', url: 'http://127.0.0.1:9/x' }] }, { ...options, url: 'http://example.com/app/Home?from=a#top' })
     expect(typeof (app.scope.q as { run: unknown }).run).toBe('function')
+    const url = (app.scope.appsmith as { URL: Record<string, unknown> }).URL
+    expect([url.pathname, url.hash, url.queryParams]).toEqual(['/app/Home', '#top', { from: 'a' }])
     await expect((app.scope.download as (d: unknown, f: unknown) => Promise<void>)('x', '')).rejects.toThrow(/fileName/)
     app.dispose()
   })
