@@ -86,6 +86,20 @@ export function writesStore(folder: AppFolder, moduleDir: string): boolean {
   return ['storeValue', 'removeValue', 'clearStore'].some((name) => mentions(all, name))
 }
 
+/** An event attribute (`on-click`, any case), or text that may make one (`'on-' + name`). */
+const EVENT_ATTRIBUTE = /(?<![\w$-])on-[a-z]/i
+
+/**
+ * Whether some action of `folder` may run, and so fail: an event handler (any text that
+ * may write an `on-…` attribute), a query, a page-load or page-unload action, a module. An
+ * app with none gets the runtime without its failure reporting (src/failures-none.ts).
+ */
+export function reportsFailures(folder: AppFolder, moduleDir: string): boolean {
+  if (Object.keys(folder.config.modules ?? {}).length > 0 || folder.queries.length > 0) return true
+  if (folder.pages.some((p) => p.queries.length > 0 || p.pageLoad.length > 0 || p.onPageUnload.length > 0)) return true
+  return appTexts(folder, moduleDir).own.some((text) => EVENT_ATTRIBUTE.test(text))
+}
+
 /**
  * The parts `folder` uses. `moduleDir` is the folder of the modules' code (modules/auth),
  * whose JS objects run in the app's scope and may call its globals.

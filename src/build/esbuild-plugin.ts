@@ -43,7 +43,7 @@ import { bindingsFromData, bindingsFromHtml, bindingsFromSource } from './extrac
 import type { FoundBindings } from './extract-bindings'
 import { JS_OBJECT_SUFFIX, jsObjectModuleFromFile } from './js-object-module'
 import { appIcons } from './app-icons'
-import { writesStore } from './app-features'
+import { reportsFailures, writesStore } from './app-features'
 import { ICON_PATHS } from '../../widgets/icon-paths'
 
 /** Options of {@link smithletPlugin}. Paths are relative to `cwd`. */
@@ -90,9 +90,15 @@ const RUNTIME = {
   // The optional parts of the runtime, installed per app (src/features.ts).
   features: { install: resolve(HERE, `../feature-install${EXT}`), globals: resolve(HERE, `../globals${EXT}`) },
 }
-/** src/store-write-path: an app folder's build whose code never writes the store gets src/store-write-none instead. */
-const STORE_WRITE_PATH = resolve(HERE, `../store-write-path${EXT}`)
-const STORE_WRITE_NONE = resolve(HERE, `../store-write-none${EXT}`)
+/**
+ * Modules an app folder's production build replaces when its code has no use for them: the
+ * store's write path (src/store-write-path) when no code writes the store, failure
+ * reporting (src/failures) when no action can run. `none` re-exports `names` without the code.
+ */
+const SWAPS: ReadonlyArray<{ readonly file: RegExp; readonly path: string; readonly none: string; readonly names: string; readonly needed: typeof writesStore }> = [
+  { file: /[\\/]store-write-path\.[jt]s$/, path: resolve(HERE, `../store-write-path${EXT}`), none: resolve(HERE, `../store-write-none${EXT}`), names: 'cloneForStore, createWriteQueue, writeOps', needed: writesStore },
+  { file: /[\\/]failures\.[jt]s$/, path: resolve(HERE, `../failures${EXT}`), none: resolve(HERE, `../failures-none${EXT}`), names: 'createFailures, pageLoadAction, triggerAction', needed: reportsFailures },
+]
 /** widgets/icon-paths, the icon table: an app folder's build gives it only the app's icons (./app-icons.ts). */
 const ICON_TABLE = resolve(HERE, `../../widgets/icon-paths${EXT}`)
 /** widgets/index, whose classes the entry imports one by one. */
@@ -184,20 +190,21 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
         })
       }
 
-      // The store's write path, for an app whose code writes the store; one that only reads
-      // it goes without (not in a development build, whose devtools run text the build never saw).
-      if (appDir !== undefined && options.dev !== true) {
-        const writePath = realpathSync(STORE_WRITE_PATH)
-        build.onLoad({ filter: /[\\/]store-write-path\.[jt]s$/ }, async (args) => {
-          if (args.path !== STORE_WRITE_PATH && args.path !== writePath) return undefined
+      // The store's write path and failure reporting, for an app whose code uses them; one
+      // that does not goes without (not in a development build, whose devtools run text the
+      // build never saw).
+      for (const swap of appDir !== undefined && options.dev !== true ? SWAPS : []) {
+        const real = realpathSync(swap.path)
+        build.onLoad({ filter: swap.file }, async (args) => {
+          if (args.path !== swap.path && args.path !== real) return undefined
           let app: AppFolder
           try {
             app = await loadFolder()
           } catch (error) {
             return folderError(error)
           }
-          if (writesStore(app, dirname(RUNTIME.auth))) return undefined
-          const contents = `export { cloneForStore, createWriteQueue, writeOps } from ${JSON.stringify(STORE_WRITE_NONE)};\n`
+          if (swap.needed(app, dirname(RUNTIME.auth))) return undefined
+          const contents = `export { ${swap.names} } from ${JSON.stringify(swap.none)};\n`
           return { contents, loader: 'js', watchFiles: [...app.watchFiles], watchDirs: [...app.watchDirs] }
         })
       }

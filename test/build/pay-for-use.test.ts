@@ -13,10 +13,10 @@ import { build } from 'esbuild'
 import type { Metafile, OutputFile } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { appBuildOptions } from '../../src/build/build-app'
-import { appFeatures, groupNames, writesStore } from '../../src/build/app-features'
+import { appFeatures, groupNames, reportsFailures, writesStore } from '../../src/build/app-features'
 import { OPTIONAL_GLOBALS } from '../../src/globals'
 import { loadAppFolder } from '../../src/build/app-folder'
-import { FULL_APP, LIST_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
+import { BUTTON_APP, FULL_APP, LIST_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -107,6 +107,10 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     // Nor the store's write path: it only reads the store (hydration and other tabs' changes are there).
     expect(inputs).toEqual(expect.arrayContaining(['src/store-write-none.ts', 'src/store-hydrate.ts', 'src/store-tabs.ts']))
     expect(text).not.toContain('cannot be structured-cloned')
+    // Nor failure reporting: no action of it can run (no event handler, query, page-load action or module).
+    expect(inputs).toContain('src/failures-none.ts')
+    expect(inputs.filter((m) => ['src/failures.ts', 'src/friendly-error.ts'].includes(m))).toEqual([])
+    expect(text).not.toContain('ActionError')
     // Nor Lit: the text widget is a light element, and no Lit widget is on the page.
     expect(inputs.filter((m) => m.startsWith('node_modules/lit') || m.startsWith('node_modules/@lit/') || m === 'widgets/smith-element.ts')).toEqual([])
   })
@@ -129,6 +133,32 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(text).toContain('You are not allowed to do this')
     expect(inputs).not.toContain('src/store-write-none.ts')
     expect(text).toContain('cannot be structured-cloned')
+    expect(inputs).toContain('src/failures.ts')
+    expect(inputs).not.toContain('src/failures-none.ts')
+    expect(text).toContain('ActionError')
+  })
+
+  test('an app with an event handler reports failed actions', async () => {
+    const { inputs, text } = await built('button', BUTTON_APP)
+    expect(inputs).toEqual(expect.arrayContaining(['src/failures.ts', 'src/friendly-error.ts']))
+    expect(inputs).not.toContain('src/failures-none.ts')
+    expect(text).toContain('ActionError')
+  })
+
+  test('what the build decides about failure reporting: only an app some action of which may run gets it', async () => {
+    const decide = async (name: string, html: string, files: Record<string, string> = {}) =>
+      reportsFailures(await loadAppFolder(await appFolder(join(tmp, name), { 'smithlet.config.js': `export default { id: '${name}' }\n`, 'pages/Home/index.html': html, ...files })), join(ROOT, 'modules/auth'))
+    const text = '<smith-text name="T" text="{{ appsmith.store.k }}"></smith-text>\n'
+    expect(await decide('no-actions', text)).toBe(false)
+    expect(await decide('event', '<smith-button name="B" ON-CLICK="{{ 1 }}"></smith-button>\n')).toBe(true)
+    // Code that may write an event attribute the build cannot see.
+    expect(await decide('writes-event', text, { 'js/Util.js': "export default { arm: (el) => el.setAttribute('on-click', '{{ 1 }}') }\n" })).toBe(true)
+    expect(await decide('query', text, { 'queries/q.json': '{ "url": "/x" }\n' })).toBe(true)
+    expect(await decide('page-load', text, { 'js/Util.js': 'export default { f: () => 1 }\n', 'pages/Home/page.json': '{ "pageLoad": ["Util.f"] }\n' })).toBe(true)
+    expect(await decide('unload', text, { 'js/Util.js': 'export default { f: () => 1 }\n', 'pages/Home/page.json': '{ "onPageUnload": ["Util.f"] }\n' })).toBe(true)
+    expect(await decide('module', text, { 'smithlet.config.js': "export default { id: 'module', modules: { Auth_Module: { use: 'auth', inputs: { loginUrl: '/login', refreshUrl: '/token' } } } }\n" })).toBe(true)
+    // A JS object alone runs only from bindings, whose failures are binding errors.
+    expect(await decide('js-only', text, { 'js/Util.js': 'export default { f: () => 1 }\n' })).toBe(false)
   })
 
   test('an app with a list carries the list item scopes, which its list widget installs', async () => {

@@ -1,0 +1,23 @@
+/**
+ * Failure reporting as a built app in which no action can run gets it (src/failures-none.ts,
+ * swapped in by the esbuild plugin): starting an event's or a page-load action is an error
+ * naming the missing part, and so is reporting any outcome; leaving a page clears nothing.
+ */
+import { describe, expect, test } from 'vitest'
+import { createFailures, pageLoadAction, triggerAction } from '../../src/failures-none'
+import { createErrorMap } from '../../src/error-map'
+
+const MISSING = /^this build has no event handlers: smithlet build bundles/
+
+describe('the failure reporting of an app with no actions', () => {
+  test('an action, and every report of one, is an error naming the part; leaving a page is a no-op', () => {
+    expect(() => triggerAction('Button1.onClick', 'f()')).toThrow(MISSING)
+    expect(() => pageLoadAction('getUsers', true)).toThrow(MISSING)
+    const failures = createFailures({ warn: () => {}, alert: () => {}, clearAlerts: () => {}, errors: createErrorMap(), secrets: () => [] })
+    const action = { key: 'action:B.onClick', what: 'B.onClick', entity: 'B', property: 'onClick', expression: 'f()' }
+    expect(() => failures.failed(action, new Error('x'))).toThrow(MISSING)
+    expect(() => failures.succeeded(action.key)).toThrow(MISSING)
+    expect(() => failures.queryRun('q', false)).toThrow(MISSING)
+    expect(() => failures.leavePage(() => true)).not.toThrow()
+  })
+})
