@@ -12,7 +12,6 @@ import { mountPage, type MountedPage } from './page'
 import { triggerFunction } from './precompiled'
 import type { Query } from './query'
 import { batch, computed, effectScope, globalTimers, untracked } from './reactive'
-import { SECRET_STORE_KEYS } from './redact'
 import { createScope } from './scope'
 import { idbStorage } from './storage'
 import { createStore, type ChannelLike } from './store'
@@ -59,7 +58,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     alert: alerts.send,
     clearAlerts: alerts.clear,
     errors,
-    secrets: () => untracked(() => SECRET_STORE_KEYS.map((key) => store.view[key]).filter((v): v is string => typeof v === 'string')),
+    store: store.view,
   })
   // Invariant: non-null exactly from mount() to unmount(); its effect scope is a child of `effects`.
   let page: MountedPage | null = null

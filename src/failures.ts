@@ -9,7 +9,8 @@ import type { AlertType } from './globals'
 import { ActionError, describeError } from './errors'
 import type { ErrorMap } from './error-map'
 import { friendlyMessage } from './friendly-error'
-import { redactSecrets } from './redact'
+import { untracked } from './reactive'
+import { redactSecrets, SECRET_STORE_KEYS } from './redact'
 
 /** One action, as its entry in `app.errors` names it. */
 export interface FailedAction {
@@ -29,8 +30,8 @@ export interface FailureHost {
   readonly alert: (message: string, type: AlertType, key?: string) => void
   readonly clearAlerts: (key: string) => void
   readonly errors: ErrorMap
-  /** The secrets now current (the store's tokens), removed from every message. */
-  readonly secrets: () => readonly string[]
+  /** The store's values: the secrets now current in it (the tokens) are removed from every message. */
+  readonly store: Readonly<Record<string, unknown>>
 }
 
 /** The app's failure reporting. */
@@ -73,7 +74,8 @@ export function createFailures(host: FailureHost): Failures {
   const reported = new Set<string>()
   // Sets the entry; returns its message, the technical form with secrets removed.
   const report = (action: FailedAction, error: unknown): string => {
-    const message = redactSecrets(`${action.what} failed: ${describeError(error)}`, host.secrets())
+    const secrets = untracked(() => SECRET_STORE_KEYS.map((key) => host.store[key]).filter((v): v is string => typeof v === 'string'))
+    const message = redactSecrets(`${action.what} failed: ${describeError(error)}`, secrets)
     reported.add(action.key)
     host.errors.set(action.key, new ActionError(message, action.expression, action.entity, action.property))
     return message

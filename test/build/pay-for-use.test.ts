@@ -109,7 +109,7 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(text).not.toContain('cannot be structured-cloned')
     // Nor failure reporting: no action of it can run (no event handler, query, page-load action or module).
     expect(inputs).toContain('src/failures-none.ts')
-    expect(inputs.filter((m) => ['src/failures.ts', 'src/friendly-error.ts'].includes(m))).toEqual([])
+    expect(inputs.filter((m) => ['src/failures.ts', 'src/friendly-error.ts', 'src/redact.ts'].includes(m))).toEqual([])
     expect(text).not.toContain('ActionError')
     // Nor Lit: the text widget is a light element, and no Lit widget is on the page.
     expect(inputs.filter((m) => m.startsWith('node_modules/lit') || m.startsWith('node_modules/@lit/') || m === 'widgets/smith-element.ts')).toEqual([])

@@ -13,7 +13,7 @@ describe('the failure reporting of an app with no actions', () => {
   test('an action, and every report of one, is an error naming the part; leaving a page is a no-op', () => {
     expect(() => triggerAction('Button1.onClick', 'f()')).toThrow(MISSING)
     expect(() => pageLoadAction('getUsers', true)).toThrow(MISSING)
-    const failures = createFailures({ warn: () => {}, alert: () => {}, clearAlerts: () => {}, errors: createErrorMap(), secrets: () => [] })
+    const failures = createFailures({ warn: () => {}, alert: () => {}, clearAlerts: () => {}, errors: createErrorMap(), store: {} })
     const action = { key: 'action:B.onClick', what: 'B.onClick', entity: 'B', property: 'onClick', expression: 'f()' }
     expect(() => failures.failed(action, new Error('x'))).toThrow(MISSING)
     expect(() => failures.succeeded(action.key)).toThrow(MISSING)
