@@ -5,7 +5,8 @@ import { withCause } from './inspect'
 import type { Resolver } from './compiled-code'
 import { describeError } from './errors'
 import { createErrorMap } from './error-map'
-import { createFailures, pageLoadAction, triggerAction } from './failures'
+import { runAppPageLoad } from './app-page-load'
+import { createFailures, triggerAction } from './failures'
 import { feature, features } from './features'
 import { storeGlobals, timerGlobals, type GlobalsHost } from './globals'
 import { mountPage, type MountedPage } from './page'
@@ -202,22 +203,12 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     async runPageLoad() {
       if (pageLoaded) return
       pageLoaded = true
-      // Modules' own page-load functions first, in order: an OpenID Connect callback
-      // stores its tokens before any app action asks for one.
-      const report = (id: string, failed: boolean, error?: unknown): void => {
-        const action = pageLoadAction(id, queries.has(id))
-        if (failed) failures.failed(action, error)
-        else failures.succeeded(action.key)
-      }
-      // The entry `smithlet build` generates gives `modules: {}` to an app without any.
-      if (Object.keys(definition.modules ?? {}).length > 0) await feature('module', 'modules').pageLoad(definition.modules!, scope.names, report)
       const content = page?.content
       const ids = [...(definition.pageLoad ?? []), ...(definition.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name),
         ...(content?.pageLoad ?? []), ...(content?.queries ?? []).filter((q) => q.runOnPageLoad).map((q) => q.name)]
-      if (ids.length === 0) return
-      const pageLoad = feature('pageLoad', 'page-load actions')
-      const actions = pageLoad.actions(ids, queries, scope.names)
-      await pageLoad.run(pageLoad.plan(actions), actions, report, options.inspector)
+      // Only an app with modules or page-load actions has something to run (./app-page-load.ts; a built app without gets none of it).
+      // (The entry `smithlet build` generates gives `modules: {}` to an app without any.)
+      if (ids.length > 0 || Object.keys(definition.modules ?? {}).length > 0) await runAppPageLoad(ids, definition.modules, queries, scope.names, failures, options.inspector)
     },
     dispose() {
       app.unmount()

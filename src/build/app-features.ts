@@ -101,6 +101,16 @@ export function reportsFailures(folder: AppFolder, moduleDir: string): boolean {
 }
 
 /**
+ * Whether `folder` has something for app.runPageLoad to run: page-load actions, queries
+ * that run on page load, or modules (whose own page-load functions run first). An app
+ * with none gets the runtime without that run (src/app-page-load-none.ts).
+ */
+export function runsPageLoad(folder: AppFolder): boolean {
+  const queries = [...folder.queries, ...folder.pages.flatMap((p) => p.queries)]
+  return Object.keys(folder.config.modules ?? {}).length > 0 || folder.pages.some((p) => p.pageLoad.length > 0) || queries.some((q) => q.definition.runOnPageLoad === true)
+}
+
+/**
  * The parts `folder` uses. `moduleDir` is the folder of the modules' code (modules/auth),
  * whose JS objects run in the app's scope and may call its globals.
  */

@@ -43,7 +43,7 @@ import { bindingsFromData, bindingsFromHtml, bindingsFromSource } from './extrac
 import type { FoundBindings } from './extract-bindings'
 import { JS_OBJECT_SUFFIX, jsObjectModuleFromFile } from './js-object-module'
 import { appIcons } from './app-icons'
-import { reportsFailures, writesStore } from './app-features'
+import { reportsFailures, runsPageLoad, writesStore } from './app-features'
 import { ICON_PATHS } from '../../widgets/icon-paths'
 
 /** Options of {@link smithletPlugin}. Paths are relative to `cwd`. */
@@ -93,10 +93,12 @@ const RUNTIME = {
 /**
  * Modules an app folder's production build replaces when its code has no use for them: the
  * store's write path (src/store-write-path) when no code writes the store, failure
- * reporting (src/failures) when no action can run. `none` re-exports `names` without the code.
+ * reporting (src/failures) when no action can run, app.runPageLoad's run
+ * (src/app-page-load) when there is nothing to run on page load. `none` re-exports `names` without the code.
  */
 const SWAPS: ReadonlyArray<{ readonly file: RegExp; readonly path: string; readonly none: string; readonly names: string; readonly needed: typeof writesStore }> = [
   { file: /[\\/]store-write-path\.[jt]s$/, path: resolve(HERE, `../store-write-path${EXT}`), none: resolve(HERE, `../store-write-none${EXT}`), names: 'cloneForStore, createWriteQueue, writeOps', needed: writesStore },
+  { file: /[\\/]app-page-load\.[jt]s$/, path: resolve(HERE, `../app-page-load${EXT}`), none: resolve(HERE, `../app-page-load-none${EXT}`), names: 'runAppPageLoad', needed: runsPageLoad },
   { file: /[\\/]failures\.[jt]s$/, path: resolve(HERE, `../failures${EXT}`), none: resolve(HERE, `../failures-none${EXT}`), names: 'createFailures, pageLoadAction, triggerAction', needed: reportsFailures },
 ]
 /** widgets/icon-paths, the icon table: an app folder's build gives it only the app's icons (./app-icons.ts). */

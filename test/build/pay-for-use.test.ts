@@ -13,7 +13,7 @@ import { build } from 'esbuild'
 import type { Metafile, OutputFile } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { appBuildOptions } from '../../src/build/build-app'
-import { appFeatures, groupNames, reportsFailures, writesStore } from '../../src/build/app-features'
+import { appFeatures, groupNames, reportsFailures, runsPageLoad, writesStore } from '../../src/build/app-features'
 import { OPTIONAL_GLOBALS } from '../../src/globals'
 import { loadAppFolder } from '../../src/build/app-folder'
 import { BUTTON_APP, FULL_APP, LIST_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
@@ -111,6 +111,9 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(inputs).toContain('src/failures-none.ts')
     expect(inputs.filter((m) => ['src/failures.ts', 'src/friendly-error.ts', 'src/redact.ts'].includes(m))).toEqual([])
     expect(text).not.toContain('ActionError')
+    // Nor app.runPageLoad's run: nothing runs on page load.
+    expect(inputs).toContain('src/app-page-load-none.ts')
+    expect(inputs).not.toContain('src/app-page-load.ts')
     // Nor Lit: the text widget is a light element, and no Lit widget is on the page.
     expect(inputs.filter((m) => m.startsWith('node_modules/lit') || m.startsWith('node_modules/@lit/') || m === 'widgets/smith-element.ts')).toEqual([])
   })
@@ -136,6 +139,8 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(inputs).toContain('src/failures.ts')
     expect(inputs).not.toContain('src/failures-none.ts')
     expect(text).toContain('ActionError')
+    expect(inputs).toContain('src/app-page-load.ts')
+    expect(inputs).not.toContain('src/app-page-load-none.ts')
   })
 
   test('an app with an event handler reports failed actions', async () => {
@@ -143,6 +148,18 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(inputs).toEqual(expect.arrayContaining(['src/failures.ts', 'src/friendly-error.ts']))
     expect(inputs).not.toContain('src/failures-none.ts')
     expect(text).toContain('ActionError')
+    // It runs nothing on page load.
+    expect(inputs).toContain('src/app-page-load-none.ts')
+  })
+
+  test('what the build decides about the page-load run: page-load actions, queries run on page load, modules', async () => {
+    const decide = async (name: string, files: Record<string, string> = {}) =>
+      runsPageLoad(await loadAppFolder(await appFolder(join(tmp, name), { 'smithlet.config.js': `export default { id: '${name}' }\n`, 'pages/Home/index.html': '<smith-text name="T" text="x"></smith-text>\n', ...files })))
+    expect(await decide('pl-none', { 'queries/q.json': '{ "url": "/x" }\n', 'js/Util.js': 'export default { f: () => 1 }\n' })).toBe(false)
+    expect(await decide('pl-action', { 'js/Util.js': 'export default { f: () => 1 }\n', 'pages/Home/page.json': '{ "pageLoad": ["Util.f"] }\n' })).toBe(true)
+    expect(await decide('pl-query', { 'queries/q.json': '{ "url": "/x", "runOnPageLoad": true }\n' })).toBe(true)
+    expect(await decide('pl-page-query', { 'pages/Home/queries/q.json': '{ "url": "/x", "runOnPageLoad": true }\n' })).toBe(true)
+    expect(await decide('pl-module', { 'smithlet.config.js': "export default { id: 'pl-module', modules: { Auth_Module: { use: 'auth', inputs: { loginUrl: '/login', refreshUrl: '/token' } } } }\n" })).toBe(true)
   })
 
   test('what the build decides about failure reporting: only an app some action of which may run gets it', async () => {

@@ -1,11 +1,13 @@
 /**
- * Failure reporting as a built app in which no action can run gets it (src/failures-none.ts,
- * swapped in by the esbuild plugin): starting an event's or a page-load action is an error
- * naming the missing part, and so is reporting any outcome; leaving a page clears nothing.
+ * Failure reporting and app.runPageLoad's run as a built app in which no action can run
+ * gets them (src/failures-none.ts, src/app-page-load-none.ts, swapped in by the esbuild
+ * plugin): starting an event's or a page-load action is an error naming the missing part,
+ * and so is reporting any outcome; leaving a page clears nothing.
  */
 import { describe, expect, test } from 'vitest'
 import { createFailures, pageLoadAction, triggerAction } from '../../src/failures-none'
 import { createErrorMap } from '../../src/error-map'
+import { runAppPageLoad } from '../../src/app-page-load-none'
 
 const MISSING = /^this build has no event handlers: smithlet build bundles/
 
@@ -19,5 +21,11 @@ describe('the failure reporting of an app with no actions', () => {
     expect(() => failures.succeeded(action.key)).toThrow(MISSING)
     expect(() => failures.queryRun('q', false)).toThrow(MISSING)
     expect(() => failures.leavePage(() => true)).not.toThrow()
+  })
+})
+
+describe('the page-load run of an app with nothing to run on page load', () => {
+  test('calling it is an error naming the part', () => {
+    expect(() => runAppPageLoad(['Util.f'], {}, new Map(), {}, createFailures({ warn: () => {}, alert: () => {}, clearAlerts: () => {}, errors: createErrorMap(), store: {} }), undefined)).toThrow(/^this build has no page-load actions: smithlet build bundles/)
   })
 })
