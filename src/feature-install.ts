@@ -6,7 +6,7 @@
  */
 import { appUrl } from './app-url'
 import { features } from './features'
-import { authWords, httpText, queryWords } from './friendly-error'
+import { authWords, queryWords } from './friendly-error'
 import { createGeolocation } from './geolocation'
 import type { GlobalGroup } from './globals'
 import { injectedGlobals } from './injected-globals'
@@ -16,11 +16,12 @@ import { instantiateModule, runModulesPageLoad } from './module'
 import { pageLoadActions, planPageLoad, runPageLoad, runPageUnload } from './page-load'
 import { pageNavigation } from './page-navigation'
 import { createQuery, queryDataReferences } from './query'
+import { queryNotice } from './query-notice'
 import { applyTheme, resolveTheme } from './theme'
 
 /** REST queries (`Q.run()`, `Q.data`), and the plain words for their failures: apps and modules that have any. */
 export function withQueries(): void {
-  features.query = { create: createQuery, dataReferences: queryDataReferences, statusText: httpText }
+  features.query = { create: createQuery, dataReferences: queryDataReferences, notice: queryNotice }
   features.friendly.add(queryWords)
 }
 

@@ -24,6 +24,7 @@ import type { createItemBinder } from './list-scope'
 import type { Navigation } from './page-navigation'
 import type { pageLoadActions, planPageLoad, runPageLoad, runPageUnload } from './page-load'
 import type { Query, QueryContext, QueryDefinition } from './query'
+import type { queryNotice } from './query-notice'
 import type { applyTheme, resolveTheme } from './theme'
 
 /** The optional parts, each set by its installer in ./feature-install.ts. */
@@ -31,8 +32,8 @@ export interface Features {
   query?: {
     readonly create: (definition: QueryDefinition, context: QueryContext) => Query
     readonly dataReferences: (definition: QueryDefinition) => DataReference[]
-    /** The plain words a widget shows when a query it reads failed with this HTTP status. */
-    readonly statusText: (status: number) => string
+    /** What a widget shows of the queries it reads: loading, and the plain words for a failed run (./query-notice.ts). */
+    readonly notice: typeof queryNotice
   }
   jsObject?: typeof createJSObjectIsolated
   module?: { readonly instantiate: typeof instantiateModule; readonly pageLoad: typeof runModulesPageLoad }

@@ -72,12 +72,8 @@ export class MountedWidget {
    * technical form is in the console).
    */
   showQueries(): void {
-    const queries = this.queries!
-    const loading = queries.some((q) => q.isLoading)
-    this.el.loading = loading
-    const failed = loading ? undefined : queries.find((q) => q.responseMeta?.isExecutionSuccess === false)
-    // (Only an app with queries gets here, so the words come with the queries part.)
-    this.#queryNotice = failed === undefined ? '' : feature('query', 'queries').statusText(failed.responseMeta!.statusCode)
+    // (Only an app with queries gets here, so this comes with the queries part: ./query-notice.ts.)
+    this.#queryNotice = feature('query', 'queries').notice(this.queries!, this.el)
     this.#showNotice()
   }
 

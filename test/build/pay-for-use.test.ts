@@ -22,7 +22,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Each optional part's modules, as the bundle's inputs name them. */
 const PARTS: Readonly<Record<string, readonly string[]>> = {
-  queries: ['src/query.ts', 'src/query-request.ts', 'src/network-error.ts', 'src/smart-json.ts', 'src/template-parts.ts'],
+  queries: ['src/query.ts', 'src/query-request.ts', 'src/network-error.ts', 'src/smart-json.ts', 'src/query-notice.ts', 'src/template-parts.ts'],
   'JS objects': ['src/js-object.ts'],
   modules: ['src/module.ts'],
   'page load': ['src/page-load.ts'],

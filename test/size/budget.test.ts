@@ -29,8 +29,8 @@ const STARTER_BUDGET_KB = 51.20
  * ships no icon paths).
  */
 const BUILT_APPS: ReadonlyArray<readonly [name: string, files: Readonly<Record<string, string>>, kb: number]> = [
-  ['a minimal built app (text bound to the store)', MINIMAL_APP, 13.45],
-  ['a text + button built app', BUTTON_APP, 22.25],
+  ['a minimal built app (text bound to the store)', MINIMAL_APP, 13.40],
+  ['a text + button built app', BUTTON_APP, 22.20],
 ]
 
 // What the entry `smithlet build` generates imports of the runtime: startApp and the seeds,
