@@ -7,7 +7,7 @@ import { describeError } from './errors'
 import { createErrorMap } from './error-map'
 import { runAppPageLoad } from './app-page-load'
 import { createFailures, triggerAction } from './failures'
-import { feature, features } from './features'
+import { feature, features, hostOnly } from './features'
 import { storeGlobals, timerGlobals, type GlobalsHost } from './globals'
 import { mountPage, type MountedPage } from './page'
 import { triggerFunction } from './precompiled'
@@ -164,12 +164,13 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   let pageLoaded = false
   const app: App = {
     scope: scope.names,
+    // The host API a built app's entry never calls is left out of its bundle (src/dev-mode.d.ts).
     get errors() {
-      return errors.list()
+      return typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__ ? errors.list() : hostOnly()
     },
-    evaluate: (template) => compileTemplate(template).evaluate(resolve),
+    evaluate: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : (template) => compileTemplate(template).evaluate(resolve),
     run,
-    watch(template, callback) {
+    watch: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : (template, callback) => {
       const compiled = compileTemplate(template)
       const value = computed(() => compiled.evaluate(resolve))
       return effects.effect(() => {
@@ -210,7 +211,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       // (The entry `smithlet build` generates gives `modules: {}` to an app without any.)
       if (ids.length > 0 || Object.keys(definition.modules ?? {}).length > 0) await runAppPageLoad(ids, definition.modules, queries, scope.names, failures, options.inspector)
     },
-    dispose() {
+    dispose: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : () => {
       app.unmount()
       effects.stop()
     },

@@ -67,3 +67,11 @@ export function feature<K extends Exclude<keyof Features, 'globals' | 'friendly'
   if (installed === undefined) throw notInBuild(part)
   return installed as NonNullable<Features[K]>
 }
+
+/**
+ * What the host API's members are in a built app's production bundle, whose entry calls
+ * none of them (`__SMITHLET_HOST_API__`, src/dev-mode.d.ts): an error naming them.
+ */
+export function hostOnly(): never {
+  throw notInBuild('host API (app.watch, app.evaluate, app.errors, dispose, navigate)')
+}

@@ -15,7 +15,7 @@
 import { createApp } from './app'
 import type { App, AppDefinition, AppOptions, PageContent } from './app'
 import { describeError } from './errors'
-import { feature, features, notInBuild } from './features'
+import { feature, features, hostOnly, notInBuild } from './features'
 import { signal } from './reactive'
 import { createRouter } from './router'
 import type { Navigator } from './page-navigation'
@@ -139,12 +139,13 @@ export async function startApp(definition: MultiPageDefinition, options: PagesOp
     get page() {
       return shown
     },
-    navigate: (page, params = {}) => {
+    // The host API a built app's entry never calls is left out of its bundle (src/dev-mode.d.ts).
+    navigate: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : (page, params = {}) => {
       if (router.find(page) === undefined) throw new Error(`navigateTo: this app has no page "${page}" (pages: ${pages.join(', ')})`)
       if (moves === undefined) throw notInBuild('navigation between pages')
       moves.navigate(page, { ...params }, 'SAME_WINDOW')
     },
-    dispose() {
+    dispose: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : () => {
       moves?.dispose()
       win.removeEventListener('hashchange', onHash)
       app.dispose()

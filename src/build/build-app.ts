@@ -68,7 +68,8 @@ export function appBuildOptions(config: AppBuildConfig): BuildOptions {
     sourcemap: config.sourcemap ? 'linked' : false,
     write: config.write,
     metafile: true,
-    define: { __SMITHLET_DEV__: config.dev ? 'true' : 'false' },
+    // A production build's entry is its app's only host and calls none of the host API beyond startApp.
+    define: { __SMITHLET_DEV__: config.dev ? 'true' : 'false', __SMITHLET_HOST_API__: config.dev ? 'true' : 'false' },
     logLevel: 'silent', // callers report errors and warnings themselves
     plugins: [smithletPlugin({ app: dir, dev: config.dev === true }), ...(config.plugins ?? [])],
   }

@@ -111,6 +111,9 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(inputs).toContain('src/failures-none.ts')
     expect(inputs.filter((m) => ['src/failures.ts', 'src/friendly-error.ts', 'src/redact.ts'].includes(m))).toEqual([])
     expect(text).not.toContain('ActionError')
+    // Nor the host API its entry never calls (app.watch, app.evaluate, app.errors, dispose, RunningApp.navigate).
+    expect(text).not.toContain('a watch callback for')
+    expect(text).toContain('host API (app.watch')
     // Nor app.runPageLoad's run: nothing runs on page load.
     expect(inputs).toContain('src/app-page-load-none.ts')
     expect(inputs).not.toContain('src/app-page-load.ts')
@@ -141,6 +144,14 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(text).toContain('ActionError')
     expect(inputs).toContain('src/app-page-load.ts')
     expect(inputs).not.toContain('src/app-page-load-none.ts')
+  })
+
+  test("a development build keeps the host API (its devtools read the app); a production build's entry calls none of it", async () => {
+    const dir = await appFolder(join(tmp, 'host-api'), MINIMAL_APP)
+    const [dev, production] = await Promise.all([true, false].map((flag) => build(appBuildOptions({ dir, outdir: join(dir, 'dist'), minify: true, write: false, dev: flag }))))
+    expect(jsText(dev!.outputFiles!)).toContain('a watch callback for')
+    expect(jsText(dev!.outputFiles!)).not.toContain('host API (app.watch')
+    expect(jsText(production!.outputFiles!)).not.toContain('a watch callback for')
   })
 
   test('an app with an event handler reports failed actions', async () => {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../../src/app'
+import { hostOnly } from '../../src/features'
 import { withGlobals, withInjectedGlobals, withQueries, withUrl } from '../../src/feature-install'
 import { download, missingGlobals } from '../../src/globals'
 import { memoryStorage } from '../../src/storage'
@@ -64,6 +65,11 @@ describe('a runtime with none of its optional parts installed', () => {
     const scope = app.scope as { Date: DateConstructor; Math: Math; navigator: { locks?: unknown } }
     expect([scope.Date.now(), new scope.Date().toISOString(), scope.Math.random(), scope.Math.max(1, 2), scope.navigator.locks]).toEqual([86_400_000, '1970-01-02T00:00:00.000Z', 0.25, 2, undefined])
     app.dispose()
+  })
+
+  test("the host API left out of a built app's production bundle is an error naming it", () => {
+    // What app.watch, app.evaluate, app.errors, dispose and RunningApp.navigate are where `smithlet build` defines __SMITHLET_HOST_API__ false.
+    expect(() => hostOnly()).toThrow(/^this build has no host API \(app\.watch, app\.evaluate, app\.errors, dispose, navigate\): smithlet build bundles/)
   })
 
   test('an installed part is there', async () => {
