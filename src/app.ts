@@ -27,7 +27,8 @@ export type { App, AppDefinition, AppOptions } from './app-types'
  * page-load action sees persisted values from the start.
  */
 export async function createApp(definition: AppDefinition, options: AppOptions = {}): Promise<App> {
-  if (typeof definition?.id !== 'string' || definition.id === '') throw new TypeError('createApp: the definition needs an id')
+  // The host's mistakes: the entry `smithlet build` generates makes none (src/dev-mode.d.ts).
+  if ((typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) && (typeof definition?.id !== 'string' || definition.id === '')) throw new TypeError('createApp: the definition needs an id')
   const warn = options.warn ?? ((message: string) => console.warn(message))
   if (typeof __SMITHLET_DEV__ !== 'boolean' || __SMITHLET_DEV__) setDiagnosticSink(warn)
   const timers = options.timers ?? globalTimers
@@ -127,7 +128,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
 
   const runWith = async (code: string, resolver: Resolver): Promise<unknown> => {
     // Anything else would compile to a trigger that silently does nothing.
-    if (typeof code !== 'string') throw new TypeError(`app.run: the code must be a string, got ${typeof code}`)
+    if ((typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) && typeof code !== 'string') throw new TypeError(`app.run: the code must be a string, got ${typeof code}`)
     // One batch for the trigger's synchronous part: a function that writes six keys
     // updates each dependent binding once, after the last write.
     const trigger = triggerFunction(code)
@@ -187,7 +188,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       })
     },
     async mount(root, content) {
-      if (page !== null) throw new Error('this app is already mounted')
+      if ((typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) && page !== null) throw new Error('this app is already mounted')
       page = mountPage(root, content, pageHost)
       await app.runPageLoad()
     },

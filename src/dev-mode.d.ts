@@ -8,7 +8,9 @@ declare const __SMITHLET_DEV__: boolean | undefined
  * Defined as `false` by `smithlet build` for an app folder's production build, whose
  * generated entry is the app's only host and calls none of the host API beyond starting
  * the app (app.watch, app.evaluate, app.errors, app.dispose, RunningApp.navigate and
- * dispose); `true` in a development build (its devtools read the app); undefined
- * everywhere else (a hand-written host has it all). Guarded in place as `__SMITHLET_DEV__` is.
+ * dispose), nor makes the mistakes a host's checks catch (a definition without an id,
+ * mounting twice, two pages of one name, no page); `true` in a development build (its
+ * devtools read the app); undefined everywhere else (a hand-written host has it all).
+ * Guarded in place as `__SMITHLET_DEV__` is.
  */
 declare const __SMITHLET_HOST_API__: boolean | undefined

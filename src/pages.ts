@@ -67,7 +67,8 @@ export async function startApp(definition: MultiPageDefinition, options: PagesOp
   const root = options.root ?? doc.body
   const byName = new Map<string, PageDefinition>()
   for (const page of definition.pages ?? []) {
-    if (byName.has(page.name)) throw new Error(`two pages are named "${page.name}"`)
+    // A host's mistake: an app folder's pages have distinct names (src/build/app-config.ts), so a built app has none.
+    if ((typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) && byName.has(page.name)) throw new Error(`two pages are named "${page.name}"`)
     byName.set(page.name, page)
   }
   const router = createRouter(options.base ?? new URL('./', win.location.href).href, [...byName.keys()])

@@ -152,6 +152,11 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(jsText(dev!.outputFiles!)).toContain('a watch callback for')
     expect(jsText(dev!.outputFiles!)).not.toContain('host API (app.watch')
     expect(jsText(production!.outputFiles!)).not.toContain('a watch callback for')
+    // Nor the checks of mistakes only a hand-written host can make.
+    for (const check of ['the definition needs an id', 'this app is already mounted', 'two pages are named', 'needs at least one page', 'app.run: the code must be a string']) {
+      expect(jsText(dev!.outputFiles!), check).toContain(check)
+      expect(jsText(production!.outputFiles!), check).not.toContain(check)
+    }
   })
 
   test('an app with an event handler reports failed actions', async () => {
