@@ -8,14 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildApp } from '../../src/build/build-app'
-import { STRICT_CSP } from '../../src/build/page-shell'
 import { ICON_PATHS } from '../../widgets/icon-paths'
-import { startStaticServer } from '../support/static-server'
 import type { StaticServer } from '../support/static-server'
-import { appFolder } from '../support/feature-apps'
 import { launchBrowser } from './browser'
 import type { E2EBrowser } from './browser'
+import { serveBuiltApp } from './built-app'
 import { waitForText } from './demo-page'
 
 const DOT = 'M12 11a1 1 0 1 0 0 2 1 1 0 0 0 0-2z'
@@ -39,9 +36,7 @@ let browser: E2EBrowser
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'smithlet-icons-e2e-'))
-  const result = await buildApp({ dir: await appFolder(join(tmp, 'app'), APP), outdir: join(tmp, 'dist') })
-  expect(result.warnings).toEqual([])
-  server = await startStaticServer(result.outdir, { 'Content-Security-Policy': STRICT_CSP })
+  server = await serveBuiltApp(tmp, 'app', APP)
   browser = await launchBrowser()
 })
 afterAll(async () => {

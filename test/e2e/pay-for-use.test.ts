@@ -11,13 +11,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildApp } from '../../src/build/build-app'
-import { STRICT_CSP } from '../../src/build/page-shell'
-import { startStaticServer } from '../support/static-server'
 import type { StaticServer } from '../support/static-server'
-import { FULL_APP, LIST_APP, MINIMAL_APP, appFolder } from '../support/feature-apps'
+import { FULL_APP, LIST_APP, MINIMAL_APP } from '../support/feature-apps'
 import { launchBrowser } from './browser'
 import type { E2EBrowser } from './browser'
+import { serveBuiltApp } from './built-app'
 import { waitForText } from './demo-page'
 
 let tmp: string
@@ -26,12 +24,7 @@ let full: StaticServer
 let list: StaticServer
 let browser: E2EBrowser
 
-async function serve(name: string, files: Readonly<Record<string, string>>): Promise<StaticServer> {
-  const dir = await appFolder(join(tmp, name), files)
-  const result = await buildApp({ dir, outdir: join(tmp, `${name}-dist`) })
-  expect(result.warnings).toEqual([])
-  return startStaticServer(result.outdir, { 'Content-Security-Policy': STRICT_CSP })
-}
+const serve = (name: string, files: Readonly<Record<string, string>>): Promise<StaticServer> => serveBuiltApp(tmp, name, files)
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'smithlet-pay-for-use-e2e-'))
