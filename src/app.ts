@@ -169,9 +169,9 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     get errors() {
       return typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__ ? errors.list() : hostOnly()
     },
-    evaluate: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : (template) => compileTemplate(template).evaluate(resolve),
+    evaluate: typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__ ? (template) => compileTemplate(template).evaluate(resolve) : hostOnly,
     run,
-    watch: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : (template, callback) => {
+    watch: typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__ ? (template, callback) => {
       const compiled = compileTemplate(template)
       const value = computed(() => compiled.evaluate(resolve))
       return effects.effect(() => {
@@ -186,7 +186,7 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
           }
         })
       })
-    },
+    } : hostOnly,
     async mount(root, content) {
       if ((typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) && page !== null) throw new Error('this app is already mounted')
       page = mountPage(root, content, pageHost)
@@ -212,10 +212,10 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
       // (The entry `smithlet build` generates gives `modules: {}` to an app without any.)
       if (ids.length > 0 || Object.keys(definition.modules ?? {}).length > 0) await runAppPageLoad(ids, definition.modules, queries, scope.names, failures, options.inspector)
     },
-    dispose: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : () => {
+    dispose: typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__ ? () => {
       app.unmount()
       effects.stop()
-    },
+    } : hostOnly,
   }
   return app
 }

@@ -11,6 +11,7 @@ declare const __SMITHLET_DEV__: boolean | undefined
  * dispose), nor makes the mistakes a host's checks catch (a definition without an id,
  * mounting twice, two pages of one name, no page); `true` in a development build (its
  * devtools read the app); undefined everywhere else (a hand-written host has it all).
- * Guarded in place as `__SMITHLET_DEV__` is.
+ * Guarded in place as `__SMITHLET_DEV__` is: a shared constant (`const HOST_API = …`) is
+ * inlined by esbuild only after its dead-code pass, so the guarded code would stay.
  */
 declare const __SMITHLET_HOST_API__: boolean | undefined

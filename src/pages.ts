@@ -141,15 +141,15 @@ export async function startApp(definition: MultiPageDefinition, options: PagesOp
       return shown
     },
     // The host API a built app's entry never calls is left out of its bundle (src/dev-mode.d.ts).
-    navigate: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : (page, params = {}) => {
+    navigate: typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__ ? (page, params = {}) => {
       if (router.find(page) === undefined) throw new Error(`navigateTo: this app has no page "${page}" (pages: ${pages.join(', ')})`)
       if (moves === undefined) throw notInBuild('navigation between pages')
       moves.navigate(page, { ...params }, 'SAME_WINDOW')
-    },
-    dispose: !(typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__) ? hostOnly : () => {
+    } : hostOnly,
+    dispose: typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__ ? () => {
       moves?.dispose()
       win.removeEventListener('hashchange', onHash)
       app.dispose()
-    },
+    } : hostOnly,
   }
 }
