@@ -22,9 +22,9 @@
  * what the plugin could not see (a query template built at run time), where a strict
  * CSP turns it into an error on its widget that says to compile ahead of time.
  *
- * An app folder's production build also gets an icon table (widgets/icon-paths) of the
- * icons its pages name only, or the whole table when some name is not known at build time
- * (./app-icons.ts decides); other builds load the table as it is.
+ * An app folder's production build also replaces the runtime modules its app has no use
+ * for (REPLACED: the store's write path, failure reporting, the page-load run, the icons
+ * its pages do not name); other builds load them as they are.
  *
  * The runtime the generated code imports is this package's own (paths relative to
  * this file, which sits at the same place in the source tree and in the installed
@@ -90,19 +90,34 @@ const RUNTIME = {
   // The optional parts of the runtime, installed per app (src/features.ts).
   features: { install: resolve(HERE, `../feature-install${EXT}`), globals: resolve(HERE, `../globals${EXT}`) },
 }
+/** What an app folder's production build gives in place of a runtime module: its contents, or undefined to keep it. */
+type Replacement = (app: AppFolder) => string | undefined
+
+/** A module that, unless `needed(app)`, becomes a re-export of `names` from `none` (the same names, without the code). */
+const without = (needed: (app: AppFolder, moduleDir: string) => boolean, none: string, names: string): Replacement =>
+  (app) => (needed(app, dirname(RUNTIME.auth)) ? undefined : `export { ${names} } from ${JSON.stringify(resolve(HERE, `../${none}${EXT}`))};\n`)
+
 /**
- * Modules an app folder's production build replaces when its code has no use for them: the
- * store's write path (src/store-write-path) when no code writes the store, failure
- * reporting (src/failures) when no action can run, app.runPageLoad's run
- * (src/app-page-load) when there is nothing to run on page load. `none` re-exports `names` without the code.
+ * Runtime modules an app folder's production build replaces, by file: the store's write
+ * path when no code writes the store, failure reporting when no action can run,
+ * app.runPageLoad's run when there is nothing to run on page load, and the icon table
+ * (widgets/icon-paths) cut to the icons the pages can show (./app-icons.ts; the whole
+ * table when some name is not known at build time).
  */
-const SWAPS: ReadonlyArray<{ readonly file: RegExp; readonly path: string; readonly none: string; readonly names: string; readonly needed: typeof writesStore }> = [
-  { file: /[\\/]store-write-path\.[jt]s$/, path: resolve(HERE, `../store-write-path${EXT}`), none: resolve(HERE, `../store-write-none${EXT}`), names: 'cloneForStore, createWriteQueue, writeOps', needed: writesStore },
-  { file: /[\\/]app-page-load\.[jt]s$/, path: resolve(HERE, `../app-page-load${EXT}`), none: resolve(HERE, `../app-page-load-none${EXT}`), names: 'runAppPageLoad', needed: runsPageLoad },
-  { file: /[\\/]failures\.[jt]s$/, path: resolve(HERE, `../failures${EXT}`), none: resolve(HERE, `../failures-none${EXT}`), names: 'createFailures, pageLoadAction, triggerAction', needed: reportsFailures },
+const REPLACED: ReadonlyArray<{ readonly file: RegExp; readonly path: string; readonly contents: Replacement }> = [
+  { file: /[\\/]store-write-path\.[jt]s$/, path: resolve(HERE, `../store-write-path${EXT}`), contents: without(writesStore, 'store-write-none', 'cloneForStore, createWriteQueue, writeOps') },
+  { file: /[\\/]app-page-load\.[jt]s$/, path: resolve(HERE, `../app-page-load${EXT}`), contents: without(runsPageLoad, 'app-page-load-none', 'runAppPageLoad') },
+  { file: /[\\/]failures\.[jt]s$/, path: resolve(HERE, `../failures${EXT}`), contents: without(reportsFailures, 'failures-none', 'createFailures, pageLoadAction, triggerAction') },
+  {
+    file: /[\\/]icon-paths\.[jt]s$/,
+    path: resolve(HERE, `../../widgets/icon-paths${EXT}`),
+    contents(app) {
+      const icons = appIcons(app)
+      if (icons === 'all') return undefined
+      return `export const ICON_PATHS = ${JSON.stringify(Object.fromEntries(Object.entries(ICON_PATHS).filter(([name]) => icons.has(name))))};\n`
+    },
+  },
 ]
-/** widgets/icon-paths, the icon table: an app folder's build gives it only the app's icons (./app-icons.ts). */
-const ICON_TABLE = resolve(HERE, `../../widgets/icon-paths${EXT}`)
 /** widgets/index, whose classes the entry imports one by one. */
 const WIDGET_CLASSES = resolve(HERE, `../../widgets/index${EXT}`)
 let widgetExports: Promise<ReadonlySet<string>> | undefined
@@ -171,43 +186,21 @@ export function smithletPlugin(options: SmithletPluginOptions = {}): Plugin {
         }
       })
 
-      // The icon table, cut to the icons the app can show. Not in a development build: its
-      // devtools evaluate text the build never saw, so it keeps every icon, as it keeps the
-      // run-time compiler. (esbuild reruns plugins on every rebuild: an edit that adds an icon gets it.)
-      if (appDir !== undefined && options.dev !== true) {
-        const table = realpathSync(ICON_TABLE)
-        build.onLoad({ filter: /[\\/]icon-paths\.[jt]s$/ }, async (args) => {
-          if (args.path !== ICON_TABLE && args.path !== table) return undefined
+      // Modules the app has no use for (REPLACED). Not in a development build: its devtools
+      // evaluate text the build never saw, so it keeps them all, as it keeps the run-time
+      // compiler. (esbuild reruns plugins on every rebuild: an edit that needs one gets it.)
+      for (const replaced of appDir !== undefined && options.dev !== true ? REPLACED : []) {
+        const real = realpathSync(replaced.path)
+        build.onLoad({ filter: replaced.file }, async (args) => {
+          if (args.path !== replaced.path && args.path !== real) return undefined
           let app: AppFolder
           try {
             app = await loadFolder()
           } catch (error) {
             return folderError(error)
           }
-          const icons = appIcons(app)
-          // A name the build cannot know: the table as it is.
-          if (icons === 'all') return undefined
-          const kept = Object.fromEntries(Object.entries(ICON_PATHS).filter(([name]) => icons.has(name)))
-          return { contents: `export const ICON_PATHS = ${JSON.stringify(kept)};\n`, loader: 'js', watchFiles: [...app.watchFiles], watchDirs: [...app.watchDirs] }
-        })
-      }
-
-      // The store's write path and failure reporting, for an app whose code uses them; one
-      // that does not goes without (not in a development build, whose devtools run text the
-      // build never saw).
-      for (const swap of appDir !== undefined && options.dev !== true ? SWAPS : []) {
-        const real = realpathSync(swap.path)
-        build.onLoad({ filter: swap.file }, async (args) => {
-          if (args.path !== swap.path && args.path !== real) return undefined
-          let app: AppFolder
-          try {
-            app = await loadFolder()
-          } catch (error) {
-            return folderError(error)
-          }
-          if (swap.needed(app, dirname(RUNTIME.auth))) return undefined
-          const contents = `export { ${swap.names} } from ${JSON.stringify(swap.none)};\n`
-          return { contents, loader: 'js', watchFiles: [...app.watchFiles], watchDirs: [...app.watchDirs] }
+          const contents = replaced.contents(app)
+          return contents === undefined ? undefined : { contents, loader: 'js', watchFiles: [...app.watchFiles], watchDirs: [...app.watchDirs] }
         })
       }
 
