@@ -55,11 +55,27 @@ const mentions = (texts: readonly string[], name: string): boolean => {
  */
 const WHOLE_APPSMITH = /(?<![\w$])appsmith(?![\w$]|\s*\??\.\s*[\w$])/
 
+/** The texts of code a folder has, read once per loaded folder (a rebuild loads a new one). */
+interface AppTexts {
+  readonly own: readonly string[]
+  readonly all: readonly string[]
+}
+const textsRead = new WeakMap<AppFolder, { readonly moduleDir: string; readonly texts: AppTexts }>()
+
 /**
  * The texts of `folder`'s code: `own` (pages, JS objects, queries, module inputs) and `all`
- * (those and the modules' own code, from `moduleDir`).
+ * (those and the modules' own code, from `moduleDir`). Read once for the entry and every
+ * module the build replaces (src/build/esbuild-plugin.ts), which all ask.
  */
-function appTexts(folder: AppFolder, moduleDir: string): { own: string[]; all: string[] } {
+function appTexts(folder: AppFolder, moduleDir: string): AppTexts {
+  const cached = textsRead.get(folder)
+  if (cached !== undefined && cached.moduleDir === moduleDir) return cached.texts
+  const texts = readAppTexts(folder, moduleDir)
+  textsRead.set(folder, { moduleDir, texts })
+  return texts
+}
+
+function readAppTexts(folder: AppFolder, moduleDir: string): AppTexts {
   const own: string[] = []
   const js = (files: readonly { file: string }[]): void => {
     for (const f of files) own.push(readFileSync(f.file, 'utf8'))
