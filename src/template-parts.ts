@@ -35,11 +35,20 @@ export function templateParts(template: CompiledTemplate, resolve: Resolver, thi
   return out
 }
 
+/** References found from a template's codes (no build emitted them), kept with its compiled code. */
+const found = new WeakMap<object, readonly DataReference[]>()
+
 /**
  * The `X.data` / `X.fn.data` paths `template`'s expressions read: what the build emitted,
- * else found from its codes (by the run-time compiler; page load asks once per page shown).
+ * else found from its codes once (templates the run-time compiler made; page load asks on
+ * every page shown).
  */
 export function templateDataReferences(template: CompiledTemplate): readonly DataReference[] {
   const { code } = template
-  return (isBrokenTemplate(code) ? undefined : code.dataReferences) ?? (code.codes.length === 0 ? NO_REFERENCES : dataReferencesOf(code.codes.join(';\n')))
+  const emitted = isBrokenTemplate(code) ? undefined : code.dataReferences
+  if (emitted !== undefined) return emitted
+  if (code.codes.length === 0) return NO_REFERENCES
+  let references = found.get(code)
+  if (references === undefined) found.set(code, (references = dataReferencesOf(code.codes.join(';\n'))))
+  return references
 }

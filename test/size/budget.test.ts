@@ -42,7 +42,7 @@ const BUDGETS: ReadonlyArray<readonly [name: string, entry: string, kb: number]>
   ['the runtime (src/index)', "export * from './src/index'\n", 29.15],
   ['runtime + widgets + lit', "export * from './src/index'\nexport * from './widgets/index'\n", 75.25],
   ['the runtime of a built app, every part (no run-time compiler)', AOT_RUNTIME, 23.15],
-  ['runtime + widgets + lit of a built app, every part', `${AOT_RUNTIME}export * from './widgets/index'\n`, 68.95],
+  ['runtime + widgets + lit of a built app, every part', `${AOT_RUNTIME}export * from './widgets/index'\n`, 69.0],
 ]
 
 describe('size budgets', () => {
