@@ -2,8 +2,10 @@
  * An app's page-load run (`app.runPageLoad`, after each mount): the modules' own page-load
  * functions first, in order, then the app's and the page's page-load actions and
  * `runOnPageLoad` queries, ordered by the `.data` they read (./page-load.ts), each
- * outcome reported as a failure or a success. An optional part (./features.ts), installed
- * with page-load actions and with modules: an app with neither has nothing to run.
+ * outcome reported as a failure or a success. A module of its own so that `smithlet build`
+ * can leave it out of an app with nothing to run on page load (no page-load action,
+ * `runOnPageLoad` query nor module): it gives ./app-page-load-none.ts instead
+ * (src/build/esbuild-plugin.ts REPLACED).
  */
 import type { AppDefinition } from './app-types'
 import { pageLoadAction, type Failures } from './failures'
