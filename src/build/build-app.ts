@@ -7,6 +7,8 @@
  *   index.html           the start page
  *   <Page>/index.html    every page, so a deep link is served by any host, fallback or not
  *   app.js, app.css      runtime, widgets, the app; every binding and JS object compiled ahead of time
+ *                        (minified by esbuild, then terser: ./minify.ts)
+ *   app.js.LEGAL.txt     the licence notices of the libraries bundled into app.js (each chunk has its own)
  *   _headers             the CSP as a header rule (Netlify, Cloudflare Pages and others read it)
  *   …public/             copied as is
  * ```
@@ -22,6 +24,7 @@ import { loadAppFolder } from './app-folder'
 import type { AppFolder } from './app-folder'
 import { APP_ENTRY, APP_STYLESHEET, smithletPlugin } from './esbuild-plugin'
 import { FRAME_HEADER_CSP, HEADER_CSP, STRICT_CSP, pageShell } from './page-shell'
+import { TERSER_MAX_BYTES, minifyModule } from './minify'
 import { sizeOf } from './sizes'
 import type { BundleSize } from './sizes'
 import { CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
@@ -132,7 +135,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   if (within === '' || (!within.startsWith('..') && !isAbsolute(within))) {
     throw new Error(`the output folder ${outdir} would contain the app folder; choose another --outdir`)
   }
-  const result = await build(appBuildOptions({ dir, outdir, minify: options.minify ?? true, write: false }))
+  const minify = options.minify ?? true
+  // Licence comments go beside each bundle (`app.js.LEGAL.txt`), not into it: see ./minify.ts.
+  const result = await build({ ...appBuildOptions({ dir, outdir, minify, write: false }), ...(minify ? { legalComments: 'external' as const } : {}) })
+  const warnings = [...result.warnings]
   await rm(outdir, { recursive: true, force: true })
   await mkdir(outdir, { recursive: true })
   if (folder.publicDir) await cp(folder.publicDir, outdir, { recursive: true })
@@ -143,11 +149,25 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
     await writeFile(path, contents)
     files.push(sizeOf(name, contents))
   }
-  for (const file of result.outputFiles ?? []) await write(relative(outdir, file.path).split('\\').join('/'), file.contents)
+  for (const file of result.outputFiles ?? []) {
+    const name = relative(outdir, file.path).split('\\').join('/')
+    if (!minify || !name.endsWith('.js') || file.contents.byteLength > TERSER_MAX_BYTES) {
+      await write(name, file.contents)
+      continue
+    }
+    const minified = await minifyModule(file.text)
+    if (minified.error !== undefined) warnings.push(minifyWarning(name, minified.error))
+    await write(name, Buffer.from(minified.code))
+  }
   for (const [name, html] of pageDocuments(folder, { cspMeta: STRICT_CSP })) await write(name, Buffer.from(html))
   // Custom widgets' frame document, next to the bundle; it must not get the app's policy
   // (widgets/custom-widget/frame-document.ts), so it carries no CSP meta of its own.
   await write(CUSTOM_WIDGET_FRAME_FILE, Buffer.from(customWidgetFrameHtml()))
   await write('_headers', Buffer.from(headersFile(folder)))
-  return { outdir, files, warnings: result.warnings }
+  return { outdir, files, warnings }
+}
+
+/** The warning for a file terser could not compress: it ships as esbuild minified it. */
+function minifyWarning(file: string, reason: string): Message {
+  return { id: 'terser', pluginName: 'terser', text: `${file} ships as esbuild minified it: terser could not compress it further (${reason})`, location: null, notes: [], detail: undefined }
 }
