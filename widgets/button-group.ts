@@ -12,14 +12,14 @@
  */
 import { css, html } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 import { flag, str } from './props'
 
 /**
  * Properties: `orientation` (`horizontal` | `vertical`), `isDisabled` (makes every button
  * inert). Methods: `setDisabled`.
  */
-export class SmithButtonGroup extends SmithElement {
+export class SmithButtonGroup extends SmithBaseElement {
   static override properties: PropertyDeclarations = {
     orientation: str(),
     isDisabled: flag('is-disabled'),

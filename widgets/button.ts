@@ -7,7 +7,7 @@
  */
 import { css, html, LitElement } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 import { flag } from './props'
 import { icon } from './icons'
 
@@ -19,7 +19,7 @@ import { icon } from './icons'
  * Enter and Space work through the native `<button>`'s own activation, which turns them
  * into a click: one code path for mouse and keyboard, and no double firing.
  */
-export class SmithButton extends SmithElement {
+export class SmithButton extends SmithBaseElement {
   static override properties: PropertyDeclarations = {
     text: { type: String },
     label: { type: String },
@@ -100,8 +100,6 @@ export class SmithButton extends SmithElement {
       }
     `,
   ]
-
-  static override metaDefaults: Record<string, unknown> = {}
 
   /** The button's text (Appsmith's `text`); `label` is the older name, used when `text` is empty. */
   declare text: string

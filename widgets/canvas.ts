@@ -17,13 +17,13 @@
  */
 import { css, html } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 
 /** Appsmith's grid: columns per canvas. */
 export const GRID_COLUMNS = 64
 
 /** A grid canvas. No properties of its own beyond visibility; no meta, no events. */
-export class SmithCanvas extends SmithElement {
+export class SmithCanvas extends SmithBaseElement {
   static override properties: PropertyDeclarations = {}
 
   static override styles = [

@@ -13,6 +13,7 @@ import { batch } from '../src/reactive'
 import { SmithControl, any, controlStyles, flag } from './control'
 import { normaliseOptions, sameValue, unwrapValue } from './options'
 import { groupStyles } from './radio-group'
+import { visuallyHiddenStyles } from './visually-hidden'
 
 /** A list from an array, JSON text of one, or a single value. */
 export function asList(v: unknown): unknown[] {
@@ -43,7 +44,7 @@ export class SmithCheckboxGroup extends SmithControl {
     isSelectAll: flag('is-select-all'),
   }
 
-  static override styles = [controlStyles, groupStyles]
+  static override styles = [controlStyles, groupStyles, visuallyHiddenStyles]
 
   static override metaDefaults: Record<string, unknown> = { selectedValues: [], isDirty: false, isValid: true }
 

@@ -13,7 +13,7 @@
  */
 import { css, html } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 
 /** Styles a box around slotted content; shared with the form. */
 export const boxStyles = css`
@@ -33,7 +33,7 @@ export const boxStyles = css`
 `
 
 /** A container. No properties of its own beyond visibility; no meta, no events. */
-export class SmithContainer extends SmithElement {
+export class SmithContainer extends SmithBaseElement {
   static override properties: PropertyDeclarations = {}
 
   static override styles = [baseStyles, boxStyles]

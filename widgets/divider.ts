@@ -8,13 +8,13 @@
  */
 import { css, html } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 import { num, str } from './props'
 
 const STROKES: ReadonlySet<string> = new Set(['solid', 'dashed', 'dotted'])
 
 /** Properties: `orientation` (`horizontal` | `vertical`), `thickness` (px), `strokeStyle`, `color`. */
-export class SmithDivider extends SmithElement {
+export class SmithDivider extends SmithBaseElement {
   static override properties: PropertyDeclarations = {
     orientation: str(),
     thickness: num(),

@@ -12,7 +12,7 @@
  */
 import { css, html } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 import { httpUrl, isDataImage } from './url'
 
 /** What a document URL is shown as. */
@@ -33,7 +33,7 @@ export function documentKind(docUrl: unknown): DocumentKind {
 }
 
 /** A document viewer. Properties: `docUrl`. No meta, no events. */
-export class SmithDocumentViewer extends SmithElement {
+export class SmithDocumentViewer extends SmithBaseElement {
   static override properties: PropertyDeclarations = {
     docUrl: { type: String, attribute: 'doc-url' },
   }

@@ -21,13 +21,14 @@ import { html } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
 import { effect } from '../src/reactive'
 import { boxStyles } from './container'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, SmithElement, baseStyles } from './smith-element'
 
 /** The meta keys that hold a widget's value, in the order a form prefers them. */
 const VALUE_KEYS = ['text', 'selectedOptionValue', 'selectedOptionValues', 'isChecked', 'isSwitchedOn', 'selectedDate', 'value', 'selectedRow', 'files']
 
-function widgetsIn(form: Element): SmithElement[] {
-  return [...form.querySelectorAll('*')].filter((el): el is SmithElement => el instanceof SmithElement)
+/** The widgets inside a form; those without meta state (a button) have no `meta`. */
+function widgetsIn(form: Element): Array<SmithBaseElement & Partial<Pick<SmithElement, 'meta' | 'resetMeta'>>> {
+  return [...form.querySelectorAll('*')].filter((el): el is SmithBaseElement => el instanceof SmithBaseElement)
 }
 
 /** A form. Meta: `data`. No events of its own (its buttons have theirs). */
@@ -62,11 +63,13 @@ export class SmithForm extends SmithElement {
       let invalid = false
       const children = widgetsIn(this)
       for (const child of children) {
-        if (child.meta.isValid?.value === false) invalid = true
+        const meta = child.meta
+        if (meta === undefined) continue
+        if (meta.isValid?.value === false) invalid = true
         const name = child.getAttribute('name')
         if (name === null) continue
-        const key = VALUE_KEYS.find((k) => k in child.meta)
-        if (key !== undefined) data[name] = child.meta[key]!.value
+        const key = VALUE_KEYS.find((k) => k in meta)
+        if (key !== undefined) data[name] = meta[key]!.value
       }
       for (const child of children) {
         if (child.hasAttribute('disabled-when-invalid')) (child as unknown as { disabled: boolean }).disabled = invalid
@@ -78,7 +81,7 @@ export class SmithForm extends SmithElement {
   #onClick = (event: Event): void => {
     const button = event.composedPath().find((t): t is Element => t instanceof Element && t.hasAttribute('reset-form-on-click'))
     if (button === undefined) return
-    for (const child of widgetsIn(this)) child.resetMeta()
+    for (const child of widgetsIn(this)) child.resetMeta?.()
   }
 
   protected override render(): TemplateResult {

@@ -9,7 +9,7 @@
  */
 import { css, html, nothing } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 import { flag, str } from './props'
 import { httpUrl, isDataImage } from './url'
 
@@ -26,7 +26,7 @@ const FITS: ReadonlySet<string> = new Set(['cover', 'contain', 'fill', 'none', '
  * `alt`, `enableDownload`, `imageShape` (`RECTANGLE` | `CIRCLE` | `ROUNDED`). Event:
  * `onClick` (the image becomes a button then).
  */
-export class SmithImage extends SmithElement {
+export class SmithImage extends SmithBaseElement {
   static override properties: PropertyDeclarations = {
     image: str(),
     defaultImage: str('default-image'),

@@ -37,7 +37,7 @@ import { SmithTabs } from './tabs'
 import { SmithText } from './text'
 import { SmithToast } from './toast'
 
-export { SmithElement, TRIGGER_EVENT } from './smith-element'
+export { SmithBaseElement, SmithElement, TRIGGER_EVENT } from './smith-element'
 export type { TriggerDetail } from './smith-element'
 export { SmithButton, SmithInput, SmithTable, SmithText, SmithToast }
 export { SmithCustomWidget, SmithDocumentViewer, SmithIframe, SmithJsonForm, SmithList, SmithStatbox, SmithTabs }

@@ -18,13 +18,13 @@
  */
 import { css, html } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 
 /** The event a widget dispatches to ask the runtime to show or hide it. */
 export const VISIBILITY_EVENT = 'smith-visibility'
 
 /** A modal dialog. Properties: `canOutsideClickClose`. Events: `onClose`. */
-export class SmithModal extends SmithElement {
+export class SmithModal extends SmithBaseElement {
   static override properties: PropertyDeclarations = {
     canOutsideClickClose: { type: Boolean, attribute: 'can-outside-click-close' },
   }

@@ -9,10 +9,10 @@
  */
 import { css, html } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 
 /** A placeholder. Properties: `type` (Appsmith's widget type). No meta, no events. */
-export class SmithPlaceholder extends SmithElement {
+export class SmithPlaceholder extends SmithBaseElement {
   static override properties: PropertyDeclarations = {
     type: { type: String },
   }

@@ -8,7 +8,7 @@
  */
 import { css, html, nothing, svg } from 'lit'
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 import { flag, num, str } from './props'
 
 /** `value` as a percentage in 0…100 (non-numbers are 0). */
@@ -24,7 +24,7 @@ const CIRCUMFERENCE = 2 * Math.PI * R
  * Properties: `progress` (0–100), `progressType` (`linear` | `circular`),
  * `isIndeterminate`, `showResult`, `steps` (linear: segment count), `fillColor`.
  */
-export class SmithProgress extends SmithElement {
+export class SmithProgress extends SmithBaseElement {
   static override properties: PropertyDeclarations = {
     progress: num(),
     progressType: str('progress-type'),

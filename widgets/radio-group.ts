@@ -12,6 +12,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit'
 import { live } from 'lit/directives/live.js'
 import { batch } from '../src/reactive'
 import { SmithControl, any, controlStyles, flag } from './control'
+import { visuallyHiddenStyles } from './visually-hidden'
 import { isEmptyValue, normaliseOptions, sameValue, unwrapValue } from './options'
 
 /** Styles of the option groups (radio and checkbox). */
@@ -48,7 +49,7 @@ export class SmithRadioGroup extends SmithControl {
     isInline: flag('is-inline'),
   }
 
-  static override styles = [controlStyles, groupStyles]
+  static override styles = [controlStyles, groupStyles, visuallyHiddenStyles]
 
   static override metaDefaults: Record<string, unknown> = { selectedOptionValue: '', selectedOptionLabel: '', isDirty: false, isValid: true }
 

@@ -11,13 +11,13 @@
  */
 import { css, html } from 'lit'
 import type { PropertyDeclarations, TemplateResult } from 'lit'
-import { SmithElement, baseStyles } from './smith-element'
+import { SmithBaseElement, baseStyles } from './smith-base-element'
 
 /**
  * A stat card. Properties: `backgroundColor`, `borderColor` (CSS colours, set through
  * CSSOM so they work under a strict CSP). No meta, no events.
  */
-export class SmithStatbox extends SmithElement {
+export class SmithStatbox extends SmithBaseElement {
   static override properties: PropertyDeclarations = {
     backgroundColor: { type: String, attribute: 'background-color' },
     borderColor: { type: String, attribute: 'border-color' },

@@ -50,7 +50,7 @@ describe('the production build minifies twice', () => {
     const { files } = await buildApp({ dir, outdir: join(tmp, 'dist'), minify: false })
     expect(files.map((f) => f.name)).not.toContain('app.js.LEGAL.txt')
     const js = await readFile(join(tmp, 'dist', 'app.js'), 'utf8')
-    expect(js).toContain('SmithButton = class extends SmithElement')
+    expect(js).toContain('SmithButton = class extends SmithBaseElement')
     expect(js).toContain('SPDX-License-Identifier: BSD-3-Clause')
   })
 

@@ -29,8 +29,8 @@ const STARTER_BUDGET_KB = 49.0
  * ships no icon paths).
  */
 const BUILT_APPS: ReadonlyArray<readonly [name: string, files: Readonly<Record<string, string>>, kb: number]> = [
-  ['a minimal built app (text bound to the store)', MINIMAL_APP, 12.25],
-  ['a text + button built app', BUTTON_APP, 20.80],
+  ['a minimal built app (text bound to the store)', MINIMAL_APP, 12.20],
+  ['a text + button built app', BUTTON_APP, 20.45],
 ]
 
 // What the entry `smithlet build` generates imports of the runtime: startApp and the seeds,

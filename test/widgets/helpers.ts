@@ -1,7 +1,7 @@
 /** Shared helpers for the widget tests (happy-dom + real Lit rendering). */
 import '../../widgets/define'
 import { TRIGGER_EVENT } from '../../widgets/index'
-import type { SmithElement, TriggerDetail } from '../../widgets/index'
+import type { SmithBaseElement, SmithElement, TriggerDetail } from '../../widgets/index'
 
 /** Creates `<tag>` from HTML (so attributes go through attributeChangedCallback), sets props, attaches and renders it. */
 export async function mount<K extends keyof HTMLElementTagNameMap>(
@@ -21,12 +21,12 @@ export async function mount<K extends keyof HTMLElementTagNameMap>(
  * Records every `smith-trigger` the element fires, with a snapshot of the meta state at
  * the moment it fired (to prove meta is updated before the event).
  */
-export function recordTriggers(el: SmithElement): { event: string; meta: Record<string, unknown>; bubbles: boolean; composed: boolean }[] {
+export function recordTriggers(el: SmithBaseElement & { readonly meta?: SmithElement['meta'] }): { event: string; meta: Record<string, unknown>; bubbles: boolean; composed: boolean }[] {
   const log: { event: string; meta: Record<string, unknown>; bubbles: boolean; composed: boolean }[] = []
   el.addEventListener(TRIGGER_EVENT, (e) => {
     const ce = e as CustomEvent<TriggerDetail>
     const meta: Record<string, unknown> = {}
-    for (const k of Object.keys(el.meta)) meta[k] = el.meta[k].value
+    for (const [k, s] of Object.entries(el.meta ?? {})) meta[k] = s.value
     log.push({ event: ce.detail.event, meta, bubbles: ce.bubbles, composed: ce.composed })
   })
   return log
