@@ -4,11 +4,11 @@ import { setDiagnosticSink } from './diagnostics'
 import { withCause } from './inspect'
 import type { Resolver } from './compiled-code'
 import { describeError } from './errors'
-import { createErrorMap } from './error-map'
+import { UNREAD_ERRORS, createErrorMap } from './error-map'
 import { runAppPageLoad } from './app-page-load'
 import { createFailures, triggerAction } from './failures'
 import { feature, features, hostOnly } from './features'
-import { storeGlobals, timerGlobals, type GlobalsHost } from './globals'
+import { storeGlobals, type GlobalsHost } from './globals'
 import { mountPage, type MountedPage } from './page'
 import { triggerFunction } from './precompiled'
 import type { Query } from './query'
@@ -53,8 +53,9 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
   // The host's onAlert, plus the mounted page's toasts while it shows.
   const alerts = alertFanOut(options.onAlert)
   // One entry per Widget.property binding that now fails (cleared when it recovers or its
-  // widget goes), and one per action that failed (cleared when it next succeeds).
-  const errors = createErrorMap()
+  // widget goes), and one per action that failed (cleared when it next succeeds); kept only
+  // where a host can read it (app.errors, the devtools).
+  const errors = typeof __SMITHLET_HOST_API__ !== 'boolean' || __SMITHLET_HOST_API__ ? createErrorMap() : UNREAD_ERRORS
   const failures = createFailures({
     warn,
     alert: alerts.send,
@@ -78,10 +79,10 @@ export async function createApp(definition: AppDefinition, options: AppOptions =
     warn,
     // Intervals belong to the page that is showing: Appsmith stops them when it is left.
     intervalScope: () => page?.effects ?? effects,
+    effects,
   }
   // In order: a later group sees the names of the earlier ones (missingGlobals, last, does).
   for (const group of [storeGlobals, ...features.globals]) for (const [name, value] of Object.entries(group(globalsHost))) scope.provide(name, value)
-  for (const [name, value] of Object.entries(timerGlobals(effects))) scope.provide(name, value)
   // Resolved at build time when the bundle has no theme code (src/build/app-features.ts).
   const theme = features.theme ? features.theme.resolve(definition.theme) : definition.theme
   const geolocation = features.geolocation?.(options.geolocation === undefined ? (globalThis.navigator as Navigator | undefined)?.geolocation : options.geolocation)

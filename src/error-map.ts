@@ -41,3 +41,10 @@ export function createErrorMap(): ErrorMap {
     },
   }
 }
+
+/**
+ * The error list of an app whose host never reads one: a production build's entry, where
+ * `app.errors` is host API left out of the bundle (src/dev-mode.d.ts). Every error still
+ * reaches the console and the widget it belongs to; only the list nobody reads is not kept.
+ */
+export const UNREAD_ERRORS: ErrorMap = { set() {}, list: () => [], size: 0 }

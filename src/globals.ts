@@ -23,6 +23,8 @@ export interface GlobalsHost {
   readonly warn: (message: string) => void
   /** The scope that owns an interval started now (the page's while one shows): it ends with it. */
   readonly intervalScope: () => EffectScope
+  /** The app's scope: it owns the timeouts code starts, so none fires after the app has ended. */
+  readonly effects: EffectScope
 }
 
 /** The global functions every binding, query and JS object sees, with Appsmith's signatures. */
@@ -36,6 +38,8 @@ export interface Globals {
   navigateTo(pageNameOrUrl: string, params?: Record<string, unknown>, target?: 'SAME_WINDOW' | 'NEW_WINDOW'): Promise<void>
   setInterval(callback: () => unknown, interval: number, id?: string): string
   clearInterval(id: string): void
+  setTimeout(callback: (...args: unknown[]) => unknown, ms?: number, ...args: unknown[]): unknown
+  clearTimeout(handle: unknown): void
   download(data: unknown, fileName: string, fileType?: string): Promise<void>
   copyToClipboard(text: string): Promise<void>
   resetWidget(widgetName: string, resetChildren?: boolean): Promise<void>
@@ -51,7 +55,7 @@ export interface Globals {
 export type GlobalGroup = (host: GlobalsHost) => Partial<Globals>
 
 /** The names of the optional groups' functions, space-separated (the smallest form in a bundle). */
-export const OPTIONAL_GLOBALS = 'showAlert navigateTo setInterval clearInterval download copyToClipboard resetWidget showModal closeModal postWindowMessage'
+export const OPTIONAL_GLOBALS = 'showAlert navigateTo setInterval clearInterval setTimeout clearTimeout download copyToClipboard resetWidget showModal closeModal postWindowMessage'
 
 /**
  * The optional globals no installed group provides, each a function whose call says the
@@ -146,6 +150,9 @@ export const intervals: GlobalGroup = (host) => {
   }
 }
 
+/** `setTimeout` and `clearTimeout`, owned by the app (see {@link timerGlobals}). */
+export const timeouts: GlobalGroup = (host) => timerGlobals(host.effects)
+
 /** `download`: saves data as a file, through a temporary link. */
 export const download: GlobalGroup = (host) => ({
   async download(data, fileName, fileType) {
@@ -227,7 +234,7 @@ export const postWindowMessage: GlobalGroup = (host) => ({
  * Every optional group, by its export name: what ./all-features.ts installs, and what the
  * build chooses from (src/build/app-features.ts asks each group for its names).
  */
-export const GLOBAL_GROUPS: Readonly<Record<string, GlobalGroup>> = { showAlert, navigateTo, intervals, download, copyToClipboard, resetWidget, modals, postWindowMessage }
+export const GLOBAL_GROUPS: Readonly<Record<string, GlobalGroup>> = { showAlert, navigateTo, intervals, timeouts, download, copyToClipboard, resetWidget, modals, postWindowMessage }
 
 /**
  * `setTimeout` and `clearTimeout` as code in a scope sees them: owned by `effects`, so a

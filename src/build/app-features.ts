@@ -23,6 +23,9 @@ export interface AppFeatures {
   readonly themeValue: boolean
 }
 
+/** Global groups a module's scope provides itself (src/module.ts), which its code therefore never reads from the app. */
+const MODULE_OWN_GROUPS: ReadonlySet<string> = new Set(['timeouts'])
+
 /** The files of a module's code, by the config's `use`, in the module's folder (modules/auth). */
 const MODULE_SOURCES: Readonly<Record<string, readonly string[]>> = {
   auth: ['Main.js', 'Refresh.js'],
@@ -147,6 +150,7 @@ export function appFeatures(folder: AppFolder, moduleDir: string): AppFeatures {
   // The modules' code too: an OpenID Connect callback reads appsmith.URL. (Navigation brings it anyway.)
   if (!navigation && (whole || mentions(all, 'URL'))) installers.push('withUrl')
   if (navigation) installers.push('withNavigation')
-  const globals = groupNames().filter(([, names]) => names.some((name) => mentions(all, name))).map(([group]) => group)
+  // A module's code sees its own setTimeout (src/module.ts): only the app's code asks for the app's.
+  const globals = groupNames().filter(([group, names]) => names.some((name) => mentions(MODULE_OWN_GROUPS.has(group) ? own : all, name))).map(([group]) => group)
   return { installers, globals, themeValue: whole || mentions(own, 'theme') }
 }

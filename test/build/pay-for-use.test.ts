@@ -43,6 +43,7 @@ const GLOBAL_MARKERS: Readonly<Record<string, string>> = {
   showAlert: "'success', 'info', 'warning' or 'error'",
   navigateTo: 'a page name or a URL',
   intervals: 'a number of milliseconds',
+  timeouts: 'setTimeout: the first argument must be a function',
   download: 'createObjectURL',
   copyToClipboard: 'the clipboard is not available here',
   resetWidget: 'no widget is named',
@@ -152,6 +153,11 @@ describe('a built app pays only for the parts of the runtime it uses', () => {
     expect(jsText(dev!.outputFiles!)).toContain('a watch callback for')
     expect(jsText(dev!.outputFiles!)).not.toContain('host API (app.watch')
     expect(jsText(production!.outputFiles!)).not.toContain('a watch callback for')
+    // Nor the error list behind app.errors, which only a host reads: errors still reach the console and the widgets.
+    const errorMapBytes = (result: typeof dev): number =>
+      Object.values(result!.metafile!.outputs).reduce((n, o) => n + (Object.entries(o.inputs).find(([k]) => k.endsWith('src/error-map.ts'))?.[1].bytesInOutput ?? 0), 0)
+    expect(errorMapBytes(dev)).toBeGreaterThan(150)
+    expect(errorMapBytes(production)).toBeLessThan(80)
     // Nor the checks of mistakes only a hand-written host can make.
     for (const check of ['the definition needs an id', 'this app is already mounted', 'two pages are named', 'needs at least one page', 'app.run: the code must be a string']) {
       expect(jsText(dev!.outputFiles!), check).toContain(check)

@@ -66,7 +66,7 @@ describe('a built app with only the parts it uses', () => {
     expect(browser.cspViolations()).toEqual([])
   })
 
-  test('an app that uses every part: query, theme, geolocation, alert, interval, download, navigation', async () => {
+  test('an app that uses every part: query, theme, geolocation, alert, interval, timeout, download, navigation', async () => {
     const page = await browser.newPage(undefined, 'full')
     let documents = 0
     page.on('request', (r) => {
@@ -81,6 +81,7 @@ describe('a built app with only the parts it uses', () => {
 
     await page.locator('smith-button[name="Tick"] button').click()
     await waitForText(page, 'Ticked', 'ticked=true')
+    await waitForText(page, 'Later', 'later=done')
 
     const download = page.waitForEvent('download')
     await page.locator('smith-button[name="Save"] button').click()

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest'
 import { createApp } from '../../src/app'
 import { hostOnly } from '../../src/features'
 import { withGlobals, withInjectedGlobals, withQueries, withUrl } from '../../src/feature-install'
-import { download, missingGlobals } from '../../src/globals'
+import { download, missingGlobals, timeouts } from '../../src/globals'
 import { memoryStorage } from '../../src/storage'
 
 // As the entry `smithlet build` generates does when it leaves a global group out.
@@ -23,6 +23,9 @@ describe('a runtime with none of its optional parts installed', () => {
     expect((app.scope.appsmith as { store: Record<string, unknown> }).store.a).toBe(1)
     expect(() => (app.scope.download as () => void)()).toThrow('this build has no download: smithlet build bundles each part of the runtime only for apps whose code uses it')
     expect(() => (app.scope.showModal as () => void)()).toThrow(/^this build has no showModal:/)
+    // Not the browser's setTimeout, which would outlive the app: an error naming it.
+    expect(() => (app.scope.setTimeout as (f: () => void) => void)(() => {})).toThrow(/^this build has no setTimeout:/)
+    expect(() => (app.scope.clearTimeout as (h: unknown) => void)(1)).toThrow(/^this build has no clearTimeout:/)
     app.dispose()
   })
 
@@ -74,13 +77,20 @@ describe('a runtime with none of its optional parts installed', () => {
 
   test('an installed part is there', async () => {
     withQueries()
-    withGlobals(download)
+    withGlobals(download, timeouts)
     withUrl()
     const app = await createApp({ id: 'features-some', queries: [{ name: 'q', url: 'http://127.0.0.1:9/x' }] }, { ...options, url: 'http://example.com/app/Home?from=a#top' })
     expect(typeof (app.scope.q as { run: unknown }).run).toBe('function')
     const url = (app.scope.appsmith as { URL: Record<string, unknown> }).URL
     expect([url.pathname, url.hash, url.queryParams]).toEqual(['/app/Home', '#top', { from: 'a' }])
     await expect((app.scope.download as (d: unknown, f: unknown) => Promise<void>)('x', '')).rejects.toThrow(/fileName/)
+    // setTimeout is the app's: it fires while the app runs, and never after it is disposed.
+    const fired: string[] = []
+    const setTimeoutOf = app.scope.setTimeout as (f: (tag: string) => void, ms: number, tag: string) => unknown
+    await new Promise<void>((done) => void setTimeoutOf((tag) => (fired.push(tag), done()), 1, 'running'))
+    setTimeoutOf((tag) => fired.push(tag), 1, 'after dispose')
     app.dispose()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(fired).toEqual(['running'])
   })
 })

@@ -31,6 +31,7 @@ export const FULL_APP: Readonly<Record<string, string>> = {
   copy: () => copyToClipboard(String(getData.data.n)),
   save: () => download('n=' + getData.data.n, 'n.txt'),
   tick: () => setInterval(() => storeValue('ticked', true), 10, 'tick'),
+  later: () => setTimeout(() => storeValue('later', 'done'), 10),
   post: () => postWindowMessage({ n: 1 }, 'window', '*'),
 }
 `,
@@ -38,7 +39,8 @@ export const FULL_APP: Readonly<Record<string, string>> = {
 <smith-text name="Theme" text="{{ appsmith.theme.colors.primaryColor }}"></smith-text>
 <smith-text name="Geo" text="{{ typeof appsmith.geolocation.getCurrentPosition }}"></smith-text>
 <smith-text name="Ticked" text="ticked={{ appsmith.store.ticked === true }}"></smith-text>
-<smith-button name="Tick" text="Tick" on-click="{{ showAlert('ticking', 'info'); Actions.tick() }}"></smith-button>
+<smith-text name="Later" text="later={{ appsmith.store.later ?? '' }}"></smith-text>
+<smith-button name="Tick" text="Tick" on-click="{{ showAlert('ticking', 'info'); Actions.tick(); Actions.later() }}"></smith-button>
 <smith-button name="Save" text="Save" on-click="{{ Actions.save() }}"></smith-button>
 <smith-button name="Next" text="Next" on-click="{{ navigateTo('Other', { from: 'home' }) }}"></smith-button>
 <smith-button name="Modal" text="Modal" on-click="{{ showModal('M1'); closeModal('M1'); resetWidget('Loaded') }}"></smith-button>
