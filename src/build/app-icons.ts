@@ -36,8 +36,17 @@ const MENTIONS_ICON_NAME = /iconname/gi
 /** Thrown inside the walk when a name cannot be known; turned into `'all'`. */
 class Unknown extends Error {}
 
+/** Per loaded folder (a rebuild loads a new one): the build asks for the icon table and for the icons module. */
+const found = new WeakMap<AppFolder, AppIcons>()
+
 /** The icons `folder` can show. */
 export function appIcons(folder: AppFolder): AppIcons {
+  let icons = found.get(folder)
+  if (icons === undefined) found.set(folder, (icons = findIcons(folder)))
+  return icons
+}
+
+function findIcons(folder: AppFolder): AppIcons {
   const readSource = (file: string): string => readFileSync(file, 'utf8')
   const names = new Set<string>()
   try {

@@ -102,7 +102,8 @@ const without = (needed: (app: AppFolder, moduleDir: string) => boolean, none: s
  * path when no code writes the store, failure reporting when no action can run,
  * app.runPageLoad's run when there is nothing to run on page load, and the icon table
  * (widgets/icon-paths) cut to the icons the pages can show (./app-icons.ts; the whole
- * table when some name is not known at build time).
+ * table when some name is not known at build time), and widgets/icons itself when they
+ * can show none.
  */
 const REPLACED: ReadonlyArray<{ readonly file: RegExp; readonly path: string; readonly contents: Replacement }> = [
   { file: /[\\/]store-write-path\.[jt]s$/, path: resolve(HERE, `../store-write-path${EXT}`), contents: without(writesStore, 'store-write-none', 'cloneForStore, createWriteQueue, writeOps') },
@@ -115,6 +116,15 @@ const REPLACED: ReadonlyArray<{ readonly file: RegExp; readonly path: string; re
       const icons = appIcons(app)
       if (icons === 'all') return undefined
       return `export const ICON_PATHS = ${JSON.stringify(Object.fromEntries(Object.entries(ICON_PATHS).filter(([name]) => icons.has(name))))};\n`
+    },
+  },
+  {
+    // No icon at all: no SVG template either.
+    file: /[\\/]icons\.[jt]s$/,
+    path: resolve(HERE, `../../widgets/icons${EXT}`),
+    contents(app) {
+      const icons = appIcons(app)
+      return icons !== 'all' && icons.size === 0 ? `export { icon, iconPath } from ${JSON.stringify(resolve(HERE, `../../widgets/icons-none${EXT}`))};\n` : undefined
     },
   },
 ]

@@ -17,6 +17,7 @@ import { appIcons } from '../../src/build/app-icons'
 import { convertPage, type DslWidget } from '../../src/import/index'
 import { ICON_PATHS } from '../../widgets/icon-paths'
 import { BUTTON_APP, MINIMAL_APP, WIDGETS_APP, appFolder } from '../support/feature-apps'
+import { icon as noIcon, iconPath as noIconPath } from '../../widgets/icons-none'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const CONFIG = { 'smithlet.config.js': "export default { id: 'icons' }\n" }
@@ -71,7 +72,16 @@ describe('a built app ships only the icons it can show', () => {
     for (const app of [MINIMAL_APP, BUTTON_APP, WIDGETS_APP]) {
       const text = await builtJs(app)
       for (const [name, path] of Object.entries(ICON_PATHS)) expect(text.includes(path), name).toBe(false)
+      // Nor the SVG an icon draws, nor the unknown-name dot: widgets/icons-none.ts stands in.
+      expect(text).not.toContain('viewBox="0 0 24 24"')
+      expect(text).not.toContain('M12 11a1 1 0 1 0 0 2 1 1 0 0 0 0-2z')
     }
+    expect(await builtJs(BUTTON_APP)).toContain('this build has no icons')
+  })
+
+  test('where the build found no icon, asking for one is an error naming it', () => {
+    expect(() => noIcon('add')).toThrow('this build has no icons (smithlet build found no icon name on the app\'s pages), yet a widget asked for "add"')
+    expect(() => noIconPath('cog')).toThrow(/asked for "cog"/)
   })
 
   test('a development build keeps every icon (its devtools evaluate text the build never saw)', async () => {
