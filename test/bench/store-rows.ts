@@ -34,7 +34,7 @@ export function storeTableRows(where: string, runs: Record<StoreSide, StoreRun[]
       ours: duration(median(sync)),
       baseline: duration(median(total('clone'))),
       ratio: ratioRange(pairedRatios(sync, total('clone'))),
-      note: "the values are in appsmith.store on return (the store's own copy of each value: a JS copy for small plain data like these, else structuredClone; the key's state; the write queue); the floor structuredClones the same values and nothing else",
+      note: "the values are in appsmith.store on return (the store's own copy of each value, one structuredClone; the key's state; the write queue); the floor structuredClones the same values and nothing else",
     },
   ]
 }
