@@ -61,7 +61,7 @@ export function withTheme(): void {
 /** Moving between pages without a reload: `navigateTo`, back and forward, links; and `appsmith.URL`, which follows them. */
 export function withNavigation(): void {
   features.navigation = pageNavigation
-  features.url = appUrl
+  withUrl()
 }
 
 /**

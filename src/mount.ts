@@ -11,7 +11,7 @@ import type { ItemBinder } from './list-scope'
 import { features, notInBuild } from './features'
 import { Binding, MountedWidget, unbox, type WidgetElement } from './mounted-widget'
 
-/** The events a widget dispatches for the runtime (widgets/smith-element.ts). */
+/** The events a widget dispatches for the runtime (widgets/smith-base-element.ts). */
 const TRIGGER_EVENT = 'smith-trigger'
 const VISIBILITY_EVENT = 'smith-visibility'
 

@@ -17,7 +17,7 @@ import type { Query } from './query'
 import type { ReadonlySignal, Signal } from './reactive'
 import { locateError, type CompiledTemplate } from './template-compile'
 
-/** What the runtime expects of a widget element (see widgets/smith-element.ts). */
+/** What the runtime expects of a widget element (see widgets/smith-base-element.ts; meta state: widgets/smith-element.ts). */
 export interface WidgetElement extends HTMLElement {
   meta?: Record<string, Signal<unknown>>
   errors?: Record<string, string>

@@ -64,14 +64,13 @@ function evaluator(text: string, code: TemplateCode): CompiledTemplate {
   const parts = code.segments
   if (codes.length === 0) return { text, codes, names, code, dynamic: false, evaluate: () => text }
   if (code.single) {
-    const compiled = code
     const fn = parts.find((p) => typeof p === 'function') as CompiledFn
     const source = codes[0]!
     return {
       text,
       codes,
       names,
-      code: compiled,
+      code,
       dynamic: true,
       evaluate(resolve, thisArg) {
         try {

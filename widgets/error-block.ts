@@ -1,6 +1,6 @@
 /**
  * The error block's declarations, as plain CSS text: `.error` in the Lit widgets' shared
- * styles (widgets/smith-element.ts), and the same block in light DOM where a widget has
+ * styles (widgets/smith-base-element.ts), and the same block in light DOM where a widget has
  * no shadow root (widgets/text.ts). Plain text rather than Lit's `css` so that the light
  * text widget, and an app holding only texts, ships without Lit.
  */

@@ -17,7 +17,7 @@
  * - its styles are one constructable stylesheet adopted once by the document (or the
  *   shadow root the text sits in), in a cascade layer, so any rule of the app's own wins.
  *   (Strict CSP allows constructed sheets, not `<style>`.)
- * It keeps the widget contract of widgets/smith-element.ts: declared `static properties`
+ * It keeps the widget contract of widgets/smith-base-element.ts: declared `static properties`
  * (`text`), bound attribute values left to the runtime, the runtime's `name`, `errors`,
  * `loading` and `notice`, `hidden` for visibility; it has no meta and fires no events.
  */

@@ -24,7 +24,7 @@ import { loadAppFolder } from './app-folder'
 import type { AppFolder } from './app-folder'
 import { APP_ENTRY, APP_STYLESHEET, smithletPlugin } from './esbuild-plugin'
 import { FRAME_HEADER_CSP, HEADER_CSP, STRICT_CSP, pageShell } from './page-shell'
-import { TERSER_MAX_BYTES, minifyModule } from './minify'
+import { minifyModule } from './minify'
 import { sizeOf } from './sizes'
 import type { BundleSize } from './sizes'
 import { CUSTOM_WIDGET_FRAME_FILE, customWidgetFrameHtml } from '../../widgets/custom-widget/frame-document'
@@ -151,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuildAppResult
   }
   for (const file of result.outputFiles ?? []) {
     const name = relative(outdir, file.path).split('\\').join('/')
-    if (!minify || !name.endsWith('.js') || file.contents.byteLength > TERSER_MAX_BYTES) {
+    if (!minify || !name.endsWith('.js')) {
       await write(name, file.contents)
       continue
     }

@@ -33,11 +33,12 @@ const TERSER_OPTIONS = {
 export type MinifyResult = { readonly code: string; readonly error?: undefined } | { readonly code: string; readonly error: string }
 
 /**
- * `code` (an ES module esbuild has minified) compressed further by terser. Should terser
- * fail on it, the build still ships: `code` comes back as it was, with the reason, for
- * the build to report as a warning.
+ * `code` (an ES module esbuild has minified) compressed further by terser; over
+ * {@link TERSER_MAX_BYTES}, as it is. Should terser fail on it, the build still ships:
+ * `code` comes back as it was, with the reason, for the build to report as a warning.
  */
 export async function minifyModule(code: string): Promise<MinifyResult> {
+  if (Buffer.byteLength(code) > TERSER_MAX_BYTES) return { code }
   try {
     const result = await minify(code, TERSER_OPTIONS)
     if (typeof result.code !== 'string') return { code, error: 'terser returned no code' }
